@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IListingFactory
+/// @notice Deploys every listing as a clone of an approved template, in one transaction from the seller.
+interface IListingFactory {
+    /// @notice What a seller fills in to list an item.
+    struct ListingParams {
+        address currency;
+        uint96 price;
+        uint64 stock;
+        /// @dev CID of the listing's metadata document (title, description, images, ...).
+        string metadataCid;
+        string title;
+        string category;
+        string location;
+    }
+
+    /// @notice The template is not approved for new listings.
+    error TemplateNotApproved(address template);
+    /// @notice The payment token is not approved.
+    error CurrencyNotApproved(address currency);
+    /// @notice A listing must have a price above zero.
+    error ZeroPrice();
+    /// @notice A listing must start with at least one item in stock.
+    error ZeroStock();
+    /// @notice A text field is empty or longer than its limit.
+    error InvalidField(string field, uint256 length, uint256 maxLength);
+    /// @notice Only the curator (the court's listing curation) may remove listings.
+    error NotCurator(address caller);
+    /// @notice The address is not a listing of this factory.
+    error UnknownListing(address listing);
+    /// @notice The zero address is not a template.
+    error ZeroAddress();
+
+    /// @notice A listing was created. Carries everything search needs, so the index rebuilds from events alone.
+    event ListingCreated(
+        address indexed listing,
+        address indexed seller,
+        address indexed template,
+        uint256 index,
+        ListingParams params
+    );
+    /// @notice A template was approved or withdrawn for new listings.
+    event TemplateApproved(address indexed template, bool approved);
+    /// @notice A payment token was approved or withdrawn for new listings.
+    event CurrencyApproved(address indexed currency, bool approved);
+    /// @notice The address allowed to remove listings changed.
+    event CuratorChanged(address indexed curator);
+    /// @notice A listing was removed by the curator.
+    event ListingRemoved(address indexed listing);
+
+    /// @notice Lists an item: deploys a clone of `template` with the caller as seller.
+    /// @return listing The new listing's address, its on-chain id.
+    function createListing(address template, ListingParams calldata params) external returns (address listing);
+
+    /// @notice Approves or withdraws a template for new listings (owner only).
+    function setTemplate(address template, bool approved) external;
+    /// @notice Approves or withdraws an ERC-20 as a payment currency for new listings (owner only).
+    function setCurrency(address currency, bool approved) external;
+    /// @notice Sets who may remove listings (owner only): the court's listing curation.
+    function setCurator(address curator) external;
+    /// @notice Removes a listing for good (curator only). Open orders keep working.
+    function removeListing(address listing) external;
+
+    /// @notice Whether `template` may be used for new listings.
+    function isTemplate(address template) external view returns (bool);
+    /// @notice Whether `currency` may be used for new listings (the native coin always may).
+    function isCurrency(address currency) external view returns (bool);
+    /// @notice Whether `listing` is a clone this factory deployed.
+    function isListing(address listing) external view returns (bool);
+    /// @notice How many listings this factory has created.
+    function listingCount() external view returns (uint256);
+    /// @notice Who may remove listings.
+    function curator() external view returns (address);
+}
