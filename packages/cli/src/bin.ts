@@ -1,0 +1,64 @@
+#!/usr/bin/env -S node --import tsx
+import { parseArgs } from "node:util";
+import { start } from "./commands/start.ts";
+import { CliError } from "./errors.ts";
+
+const USAGE = `Usage: lantern <command> [options]
+
+Commands:
+  start     Run the whole marketplace locally: chain (state saved), contracts (deployed once)
+            Options: --data-dir <dir> (.lantern)  --host <ip> (127.0.0.1)  --port <n> (8545)  --chain-id <n> (31337)
+  help      Show this text
+`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "start": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          "data-dir": { type: "string", default: process.env.LANTERN_DATA_DIR ?? ".lantern" },
+          host: { type: "string", default: "127.0.0.1" },
+          port: { type: "string", default: "8545" },
+          "chain-id": { type: "string", default: "31337" },
+        },
+        strict: true,
+      });
+      await start({
+        dataDir: values["data-dir"],
+        host: values.host,
+        port: integer("--port", values.port, 1, 65_535),
+        chainId: integer("--chain-id", values["chain-id"], 1, Number.MAX_SAFE_INTEGER),
+      });
+      return;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      process.stdout.write(USAGE);
+      return;
+    default:
+      throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
+  }
+}
+
+function integer(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new CliError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`, 2);
+  }
+  return n;
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`lantern: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    process.stderr.write(`lantern: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,67 @@
+import path from "node:path";
+import { startLocalChain } from "../chain/localChain.ts";
+import { devAccounts } from "../devAccounts.ts";
+import { ensureDeployment } from "../deployment.ts";
+
+export interface StartOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  chainId: number;
+}
+
+/**
+ * The whole marketplace on one machine: a local chain whose state survives restarts, with the contracts
+ * deployed on the first start only. Runs until Ctrl-C, then saves the chain state.
+ */
+export async function start(options: StartOptions): Promise<void> {
+  const dataDir = path.resolve(options.dataDir);
+  const chain = await startLocalChain({ ...options, dataDir, stateInterval: 5 });
+  const stop = once(async () => {
+    process.stderr.write("\nStopping: saving the chain state...\n");
+    await chain.stop();
+    process.stderr.write(`Saved under ${path.join(dataDir, "chain")}. Bye.\n`);
+  });
+  try {
+    const accounts = devAccounts();
+    const [deployer] = accounts;
+    if (!deployer) throw new Error("no development account");
+    const { deployment, deployedNow } = await ensureDeployment({
+      rpcUrl: chain.rpcUrl,
+      privateKey: deployer.privateKey,
+      dataDir,
+    });
+
+    const lines = [
+      "",
+      "Lantern is running.",
+      "",
+      `  Chain      ${chain.rpcUrl}  (chain id ${deployment.chainId}, ${chain.resumed ? "resumed from saved state" : "new chain"})`,
+      `  Contracts  ${deployedNow ? "deployed now" : "deployed earlier"} at block ${deployment.deploymentBlock}; ${path.join(dataDir, "deployments", `${deployment.chainId}.json`)}`,
+      ...Object.entries(deployment.contracts).map(([name, address]) => `    ${name.padEnd(18)} ${address}`),
+      "",
+      "  Development accounts (each funded with 10000 ETH; well-known keys, for this local chain ONLY):",
+      ...accounts.map((a, i) => `    (${i}) ${a.address}  ${a.privateKey}`),
+      "",
+      "Press Ctrl-C to stop; the chain state is saved and resumed on the next start.",
+      "",
+    ];
+    process.stdout.write(lines.join("\n"));
+
+    await new Promise<void>((resolve, reject) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+      chain.exited.then((code) => reject(new Error(`The local chain (anvil) stopped unexpectedly (exit code ${code})`)));
+    });
+  } finally {
+    await stop();
+  }
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let promise: Promise<void> | undefined;
+  return () => {
+    promise ??= fn();
+    return promise;
+  };
+}
