@@ -108,60 +108,54 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IEscrow
     function markShipped(uint256 orderId, Order calldata order, bytes32 trackingDigest) external {
-        Order memory o = _load(orderId, order);
-        if (msg.sender != o.seller) revert NotSeller(orderId, msg.sender);
-        if (o.state != OrderState.Paid) revert WrongOrderState(orderId, o.state);
-        o.state = OrderState.Shipped;
-        o.shippedAt = uint40(block.timestamp);
-        orderHash[orderId] = o.hash();
+        _verify(orderId, order);
+        if (msg.sender != order.seller) revert NotSeller(orderId, msg.sender);
+        if (order.state != OrderState.Paid) revert WrongOrderState(orderId, order.state);
+        orderHash[orderId] = OrderHashing.hashWith(order, OrderState.Shipped, uint40(block.timestamp));
         emit OrderShipped(orderId, trackingDigest, block.timestamp);
     }
 
     /// @inheritdoc IEscrow
     function confirmReceipt(uint256 orderId, Order calldata order) external nonReentrant {
-        Order memory o = _load(orderId, order);
-        if (msg.sender != o.buyer) revert NotBuyer(orderId, msg.sender);
-        if (o.state != OrderState.Paid && o.state != OrderState.Shipped) {
-            revert WrongOrderState(orderId, o.state);
-        }
-        _complete(orderId, o, true);
+        _verify(orderId, order);
+        if (msg.sender != order.buyer) revert NotBuyer(orderId, msg.sender);
+        OrderState state = order.state;
+        if (state != OrderState.Paid && state != OrderState.Shipped) revert WrongOrderState(orderId, state);
+        _complete(orderId, order, true);
     }
 
     /// @inheritdoc IEscrow
     function release(uint256 orderId, Order calldata order) external nonReentrant {
-        Order memory o = _load(orderId, order);
-        if (o.state != OrderState.Shipped) revert WrongOrderState(orderId, o.state);
-        uint256 deadline = uint256(o.shippedAt) + o.deliveryWindow;
+        _verify(orderId, order);
+        if (order.state != OrderState.Shipped) revert WrongOrderState(orderId, order.state);
+        uint256 deadline = uint256(order.shippedAt) + order.deliveryWindow;
         if (block.timestamp < deadline) revert DeliveryWindowOpen(orderId, deadline);
-        _complete(orderId, o, false);
+        _complete(orderId, order, false);
     }
 
     /// @inheritdoc IEscrow
     function refund(uint256 orderId, Order calldata order) external nonReentrant {
-        Order memory o = _load(orderId, order);
-        if (msg.sender != o.seller) revert NotSeller(orderId, msg.sender);
-        if (o.state != OrderState.Paid && o.state != OrderState.Shipped) {
-            revert WrongOrderState(orderId, o.state);
-        }
-        o.state = OrderState.Refunded;
-        orderHash[orderId] = o.hash();
+        _verify(orderId, order);
+        if (msg.sender != order.seller) revert NotSeller(orderId, msg.sender);
+        OrderState state = order.state;
+        if (state != OrderState.Paid && state != OrderState.Shipped) revert WrongOrderState(orderId, state);
+        orderHash[orderId] = OrderHashing.hashWith(order, OrderState.Refunded, order.shippedAt);
         emit OrderRefunded(orderId);
-        _restock(o);
-        _pay(o.currency, o.buyer, o.amount);
+        _restock(order.listing, order.quantity);
+        _pay(order.currency, order.buyer, order.amount);
     }
 
     /// @inheritdoc IEscrow
     function cancel(uint256 orderId, Order calldata order) external nonReentrant {
-        Order memory o = _load(orderId, order);
-        if (msg.sender != o.buyer) revert NotBuyer(orderId, msg.sender);
-        if (o.state != OrderState.Paid) revert WrongOrderState(orderId, o.state);
-        uint256 deadline = uint256(o.paidAt) + o.shipWindow;
+        _verify(orderId, order);
+        if (msg.sender != order.buyer) revert NotBuyer(orderId, msg.sender);
+        if (order.state != OrderState.Paid) revert WrongOrderState(orderId, order.state);
+        uint256 deadline = uint256(order.paidAt) + order.shipWindow;
         if (block.timestamp < deadline) revert ShipWindowOpen(orderId, deadline);
-        o.state = OrderState.Cancelled;
-        orderHash[orderId] = o.hash();
+        orderHash[orderId] = OrderHashing.hashWith(order, OrderState.Cancelled, order.shippedAt);
         emit OrderCancelled(orderId);
-        _restock(o);
-        _pay(o.currency, o.buyer, o.amount);
+        _restock(order.listing, order.quantity);
+        _pay(order.currency, order.buyer, order.amount);
     }
 
     // ------------------------------------------------------------------ disputes (ERC-792 / ERC-1497)
@@ -173,13 +167,13 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         nonReentrant
         returns (uint256 disputeId)
     {
-        Order memory o = _load(orderId, order);
-        if (msg.sender != o.buyer) revert NotBuyer(orderId, msg.sender);
-        if (o.state == OrderState.Shipped) {
-            uint256 deadline = uint256(o.shippedAt) + o.deliveryWindow;
+        _verify(orderId, order);
+        if (msg.sender != order.buyer) revert NotBuyer(orderId, msg.sender);
+        if (order.state == OrderState.Shipped) {
+            uint256 deadline = uint256(order.shippedAt) + order.deliveryWindow;
             if (block.timestamp >= deadline) revert DeliveryWindowClosed(orderId, deadline);
-        } else if (o.state != OrderState.Paid) {
-            revert WrongOrderState(orderId, o.state);
+        } else if (order.state != OrderState.Paid) {
+            revert WrongOrderState(orderId, order.state);
         }
         IArbitrator arb = _config.arbitrator;
         if (address(arb) == address(0)) revert NoArbitrator();
@@ -187,6 +181,7 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         uint256 fee = arb.arbitrationCost(extraData);
         if (msg.value != fee) revert WrongPayment(fee, msg.value);
 
+        Order memory o = order;
         o.state = OrderState.Disputed;
         orderHash[orderId] = o.hash();
         DisputeRecord storage record = _disputes[orderId];
@@ -235,7 +230,7 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         emit Ruling(arb, disputeId, ruling);
         emit OrderResolved(orderId, ruling, buyerAmount, sellerAmount);
 
-        if (buyerBps == Rulings.BPS) _restock(o);
+        if (buyerBps == Rulings.BPS) _restock(o.listing, o.quantity);
         _pay(o.currency, o.buyer, buyerAmount);
         _pay(o.currency, o.seller, sellerAmount);
     }
@@ -359,18 +354,17 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
-    function _complete(uint256 orderId, Order memory o, bool byBuyer) private {
-        o.state = OrderState.Completed;
-        orderHash[orderId] = o.hash();
+    function _complete(uint256 orderId, Order calldata order, bool byBuyer) private {
+        orderHash[orderId] = OrderHashing.hashWith(order, OrderState.Completed, order.shippedAt);
         emit OrderCompleted(orderId, byBuyer);
-        _pay(o.currency, o.seller, o.amount);
+        _pay(order.currency, order.seller, order.amount);
     }
 
-    function _load(uint256 orderId, Order calldata order) private view returns (Order memory o) {
+    /// @dev Reverts unless `order` is exactly what the escrow stored for `orderId`.
+    function _verify(uint256 orderId, Order calldata order) private view {
         bytes32 stored = orderHash[orderId];
         if (stored == bytes32(0)) revert OrderNotFound(orderId);
-        o = order;
-        if (o.hash() != stored) revert OrderMismatch(orderId);
+        if (OrderHashing.hashCalldata(order) != stored) revert OrderMismatch(orderId);
     }
 
     function _genuine(address listing) private view returns (address seller, address currency) {
@@ -380,8 +374,8 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
 
     /// @dev A genuine template's restock cannot revert for the escrow; the guard is for templates approved
     /// later, so that no listing code can ever hold a refund hostage.
-    function _restock(Order memory o) private {
-        try IListing(o.listing).restock(o.quantity) {} catch {}
+    function _restock(address listing, uint32 quantity) private {
+        try IListing(listing).restock(quantity) {} catch {}
     }
 
     /// @dev Moves exactly `amount` of `token` from `from` to `to`, or reverts: fee-on-transfer, rebasing and

@@ -12,9 +12,9 @@ enum ListingStatus {
 
 /// @title IListing
 /// @notice A listing is one EIP-1167 clone of a DAO-approved template. Terms that never change (seller,
-/// currency, base price, index) are immutable clone args; stock, status and a price override live in storage.
-/// @dev Every template's clone args start with `seller (20) | currency (20) | basePrice (12) | index (8)`,
-/// so the escrow can verify any template's clone without knowing the template.
+/// currency, salt) are immutable clone args; price, stock and status share one storage slot.
+/// @dev Every template's clone args start with `seller (20) | currency (20) | salt (8)`, so the escrow can
+/// verify any template's clone without knowing the template.
 interface IListing {
     /// @notice The caller is not this listing's seller.
     error NotSeller(address caller);
@@ -42,8 +42,8 @@ interface IListing {
     /// @notice The listing was paused, resumed, closed or removed.
     event StatusChanged(ListingStatus status);
 
-    /// @notice Sets the opening stock; called once by the factory in the creation transaction.
-    function initialize(uint64 stock) external;
+    /// @notice Sets the opening price and stock; called once by the factory in the creation transaction.
+    function initialize(uint96 price, uint64 stock) external;
 
     /// @notice Takes `quantity` items from stock for a purchase. Only the escrow may call it; the escrow
     /// verifies the clone from its code before calling.
@@ -71,8 +71,6 @@ interface IListing {
     function seller() external view returns (address);
     /// @notice The payment currency; address(0) is the native coin.
     function currency() external view returns (address);
-    /// @notice The unit price set at creation.
-    function basePrice() external view returns (uint256);
     /// @notice The unit price buyers pay now.
     function price() external view returns (uint256);
     /// @notice Items left in stock.
@@ -81,8 +79,8 @@ interface IListing {
     function sold() external view returns (uint256);
     /// @notice The listing's status.
     function status() external view returns (ListingStatus);
-    /// @notice The listing's number in its factory.
-    function index() external view returns (uint256);
+    /// @notice The CREATE2 salt the seller chose, which makes the listing's address unique.
+    function salt() external view returns (uint256);
     /// @notice The template this listing is a clone of.
     function template() external view returns (address);
     /// @notice The factory that created it.

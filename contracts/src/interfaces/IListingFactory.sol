@@ -32,14 +32,12 @@ interface IListingFactory {
     error UnknownListing(address listing);
     /// @notice The zero address is not a template.
     error ZeroAddress();
+    /// @notice A listing already exists at this template, seller, currency and salt.
+    error ListingExists(address listing);
 
     /// @notice A listing was created. Carries everything search needs, so the index rebuilds from events alone.
     event ListingCreated(
-        address indexed listing,
-        address indexed seller,
-        address indexed template,
-        uint256 index,
-        ListingParams params
+        address indexed listing, address indexed seller, address indexed template, ListingParams params
     );
     /// @notice A template was approved or withdrawn for new listings.
     event TemplateApproved(address indexed template, bool approved);
@@ -51,8 +49,12 @@ interface IListingFactory {
     event ListingRemoved(address indexed listing);
 
     /// @notice Lists an item: deploys a clone of `template` with the caller as seller.
+    /// @param salt Any number the seller has not used with this template and currency (the SDK picks a
+    /// random one); it makes the address unique without a counter in storage.
     /// @return listing The new listing's address, its on-chain id.
-    function createListing(address template, ListingParams calldata params) external returns (address listing);
+    function createListing(address template, uint64 salt, ListingParams calldata params)
+        external
+        returns (address listing);
 
     /// @notice Approves or withdraws a template for new listings (owner only).
     function setTemplate(address template, bool approved) external;
@@ -69,8 +71,11 @@ interface IListingFactory {
     function isCurrency(address currency) external view returns (bool);
     /// @notice Whether `listing` is a clone this factory deployed.
     function isListing(address listing) external view returns (bool);
-    /// @notice How many listings this factory has created.
-    function listingCount() external view returns (uint256);
+    /// @notice The address `createListing` deploys to for these inputs.
+    function predictListing(address template, address seller, address currency, uint64 salt)
+        external
+        view
+        returns (address);
     /// @notice Who may remove listings.
     function curator() external view returns (address);
 }

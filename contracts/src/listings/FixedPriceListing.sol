@@ -12,9 +12,9 @@ contract FixedPriceListing is IListing {
     address private immutable ESCROW;
     address private immutable SELF;
 
+    /// @dev One slot: a purchase reads and writes it once.
     struct State {
-        /// @dev Zero means the base price applies; prices are never zero.
-        uint96 priceOverride;
+        uint96 price;
         uint64 stock;
         uint64 sold;
         ListingStatus status;
@@ -34,10 +34,10 @@ contract FixedPriceListing is IListing {
     }
 
     /// @inheritdoc IListing
-    function initialize(uint64 stock_) external {
+    function initialize(uint96 price_, uint64 stock_) external {
         if (msg.sender != FACTORY) revert NotFactory(msg.sender);
         if (_state.status != ListingStatus.None) revert AlreadyInitialized();
-        _state = State({priceOverride: 0, stock: stock_, sold: 0, status: ListingStatus.Active});
+        _state = State({price: price_, stock: stock_, sold: 0, status: ListingStatus.Active});
     }
 
     /// @inheritdoc IListing
@@ -54,7 +54,7 @@ contract FixedPriceListing is IListing {
             s.sold += quantity;
         }
         _state = s;
-        return s.priceOverride == 0 ? _basePrice() : s.priceOverride;
+        return s.price;
     }
 
     /// @inheritdoc IListing
@@ -72,7 +72,7 @@ contract FixedPriceListing is IListing {
     function setPrice(uint96 newPrice) external onlySeller {
         _requireOpen();
         if (newPrice == 0) revert ZeroPrice();
-        _state.priceOverride = newPrice;
+        _state.price = newPrice;
         emit PriceChanged(newPrice);
     }
 
@@ -121,14 +121,8 @@ contract FixedPriceListing is IListing {
     }
 
     /// @inheritdoc IListing
-    function basePrice() external view returns (uint256) {
-        return _basePrice();
-    }
-
-    /// @inheritdoc IListing
     function price() external view returns (uint256) {
-        uint96 o = _state.priceOverride;
-        return o == 0 ? _basePrice() : o;
+        return _state.price;
     }
 
     /// @inheritdoc IListing
@@ -147,8 +141,8 @@ contract FixedPriceListing is IListing {
     }
 
     /// @inheritdoc IListing
-    function index() external view returns (uint256) {
-        return uint64(bytes8(_arg(52)));
+    function salt() external view returns (uint256) {
+        return uint64(bytes8(_arg(40)));
     }
 
     /// @inheritdoc IListing
@@ -174,10 +168,6 @@ contract FixedPriceListing is IListing {
     function _setStatus(ListingStatus next) private {
         _state.status = next;
         emit StatusChanged(next);
-    }
-
-    function _basePrice() private view returns (uint96) {
-        return uint96(bytes12(_arg(40)));
     }
 
     /// @dev One word of this clone's immutable args, read from its own code.

@@ -2,7 +2,6 @@
 pragma solidity ^0.8.28;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 
 import {IListing} from "../interfaces/IListing.sol";
 import {IListingFactory} from "../interfaces/IListingFactory.sol";
@@ -21,14 +20,12 @@ contract ListingFactory is IListingFactory, Ownable2Step {
     mapping(address template => bool) public isTemplate;
     mapping(address currency => bool) private _currencies;
     /// @inheritdoc IListingFactory
-    uint256 public listingCount;
-    /// @inheritdoc IListingFactory
     address public curator;
 
     constructor(address initialOwner) Ownable(initialOwner) {}
 
     /// @inheritdoc IListingFactory
-    function createListing(address template, ListingParams calldata params)
+    function createListing(address template, uint64 salt, ListingParams calldata params)
         external
         returns (address listing)
     {
@@ -43,11 +40,13 @@ contract ListingFactory is IListingFactory, Ownable2Step {
         _checkField("category", bytes(params.category).length, 1, MAX_CATEGORY);
         _checkField("location", bytes(params.location).length, 0, MAX_LOCATION);
 
-        uint256 index = listingCount++;
-        bytes memory args = ListingClone.encodeArgs(msg.sender, params.currency, params.price, uint64(index));
-        listing = Clones.cloneDeterministicWithImmutableArgs(template, args, bytes32(index));
-        IListing(listing).initialize(params.stock);
-        emit ListingCreated(listing, msg.sender, template, index, params);
+        bytes memory args = ListingClone.encodeArgs(msg.sender, params.currency, salt);
+        listing = ListingClone.deploy(template, args, salt);
+        if (listing == address(0)) {
+            revert ListingExists(ListingClone.predict(template, args, salt, address(this)));
+        }
+        IListing(listing).initialize(params.price, params.stock);
+        emit ListingCreated(listing, msg.sender, template, params);
     }
 
     /// @inheritdoc IListingFactory
@@ -87,6 +86,17 @@ contract ListingFactory is IListingFactory, Ownable2Step {
     function isListing(address listing) public view returns (bool) {
         (address seller,) = ListingClone.verify(listing, address(this));
         return seller != address(0);
+    }
+
+    /// @inheritdoc IListingFactory
+    function predictListing(address template, address seller, address currency, uint64 salt)
+        external
+        view
+        returns (address)
+    {
+        return ListingClone.predict(
+            template, ListingClone.encodeArgs(seller, currency, salt), salt, address(this)
+        );
     }
 
     function _checkField(string memory field, uint256 length, uint256 minLength, uint256 maxLength)

@@ -68,9 +68,12 @@ abstract contract Fixture is Test {
         });
     }
 
+    /// @dev Salts only need to differ per seller, template and currency; a counter keeps tests readable.
+    uint64 internal nextSalt;
+
     function _list(address currency, uint96 price, uint64 stock) internal returns (address listing) {
         vm.prank(seller);
-        listing = factory.createListing(address(template), _params(currency, price, stock));
+        listing = factory.createListing(address(template), nextSalt++, _params(currency, price, stock));
     }
 
     /// @dev The order as the escrow stored it right after `buy`.

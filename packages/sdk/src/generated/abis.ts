@@ -29,6 +29,11 @@ export const listingFactoryAbi = [
         "internalType": "address"
       },
       {
+        "name": "salt",
+        "type": "uint64",
+        "internalType": "uint64"
+      },
+      {
         "name": "params",
         "type": "tuple",
         "internalType": "struct IListingFactory.ListingParams",
@@ -152,19 +157,6 @@ export const listingFactoryAbi = [
   },
   {
     "type": "function",
-    "name": "listingCount",
-    "inputs": [],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
     "name": "owner",
     "inputs": [],
     "outputs": [
@@ -180,6 +172,40 @@ export const listingFactoryAbi = [
     "type": "function",
     "name": "pendingOwner",
     "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "predictListing",
+    "inputs": [
+      {
+        "name": "template",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "seller",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "currency",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "salt",
+        "type": "uint64",
+        "internalType": "uint64"
+      }
+    ],
     "outputs": [
       {
         "name": "",
@@ -326,12 +352,6 @@ export const listingFactoryAbi = [
         "internalType": "address"
       },
       {
-        "name": "index",
-        "type": "uint256",
-        "indexed": false,
-        "internalType": "uint256"
-      },
-      {
         "name": "params",
         "type": "tuple",
         "indexed": false,
@@ -449,43 +469,12 @@ export const listingFactoryAbi = [
   },
   {
     "type": "error",
-    "name": "CloneArgumentsTooLong",
-    "inputs": []
-  },
-  {
-    "type": "error",
-    "name": "Create2EmptyBytecode",
-    "inputs": []
-  },
-  {
-    "type": "error",
     "name": "CurrencyNotApproved",
     "inputs": [
       {
         "name": "currency",
         "type": "address",
         "internalType": "address"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "FailedDeployment",
-    "inputs": []
-  },
-  {
-    "type": "error",
-    "name": "InsufficientBalance",
-    "inputs": [
-      {
-        "name": "balance",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "needed",
-        "type": "uint256",
-        "internalType": "uint256"
       }
     ]
   },
@@ -507,6 +496,17 @@ export const listingFactoryAbi = [
         "name": "maxLength",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ListingExists",
+    "inputs": [
+      {
+        "name": "listing",
+        "type": "address",
+        "internalType": "address"
       }
     ]
   },
@@ -601,19 +601,6 @@ export const fixedPriceListingAbi = [
   },
   {
     "type": "function",
-    "name": "basePrice",
-    "inputs": [],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
     "name": "close",
     "inputs": [],
     "outputs": [],
@@ -660,21 +647,13 @@ export const fixedPriceListingAbi = [
   },
   {
     "type": "function",
-    "name": "index",
-    "inputs": [],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
     "name": "initialize",
     "inputs": [
+      {
+        "name": "price_",
+        "type": "uint96",
+        "internalType": "uint96"
+      },
       {
         "name": "stock_",
         "type": "uint64",
@@ -749,6 +728,19 @@ export const fixedPriceListingAbi = [
     "inputs": [],
     "outputs": [],
     "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "salt",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
   },
   {
     "type": "function",
@@ -2381,11 +2373,6 @@ export const escrowAbi = [
         "internalType": "address"
       }
     ]
-  },
-  {
-    "type": "error",
-    "name": "CloneArgumentsTooLong",
-    "inputs": []
   },
   {
     "type": "error",
