@@ -1,7 +1,7 @@
+import path from "node:path";
 import { type Deployment, deploy, readDeploymentFile, writeDeploymentFile } from "@lantern/sdk";
 import { createPublicClient, createWalletClient, type Hex, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import path from "node:path";
 
 export interface EnsureDeploymentOptions {
   rpcUrl: string;

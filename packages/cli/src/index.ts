@@ -1,3 +1,2 @@
-export { startLocalChain, type LocalChain, type LocalChainOptions } from "./chain/localChain.ts";
-export { devAccounts, DEV_MNEMONIC, type DevAccount } from "./devAccounts.ts";
+export { type LocalChain, type LocalChainOptions, startLocalChain } from "./chain/localChain.ts";
 export { CliError } from "./errors.ts";

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { anvilBinary } from "@lantern/sdk";
 import { CliError } from "../errors.ts";
-import { anvilBinary } from "./anvilBinary.ts";
 import { assertPortFree } from "./port.ts";
 import { chainStateFiles, promoteNextState, stateToLoad } from "./stateFile.ts";
 

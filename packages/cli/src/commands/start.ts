@@ -1,6 +1,6 @@
 import path from "node:path";
+import { anvilAccounts } from "@lantern/sdk";
 import { startLocalChain } from "../chain/localChain.ts";
-import { devAccounts } from "../devAccounts.ts";
 import { ensureDeployment } from "../deployment.ts";
 
 export interface StartOptions {
@@ -23,7 +23,7 @@ export async function start(options: StartOptions): Promise<void> {
     process.stderr.write(`Saved under ${path.join(dataDir, "chain")}. Bye.\n`);
   });
   try {
-    const accounts = devAccounts();
+    const accounts = anvilAccounts;
     const [deployer] = accounts;
     if (!deployer) throw new Error("no development account");
     const { deployment, deployedNow } = await ensureDeployment({
@@ -51,7 +51,12 @@ export async function start(options: StartOptions): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       process.once("SIGINT", () => resolve());
       process.once("SIGTERM", () => resolve());
-      chain.exited.then((code) => reject(new Error(`The local chain (anvil) stopped unexpectedly (exit code ${code})`)));
+      // Ctrl-C in a terminal reaches anvil too (same process group), and it may exit first: that is a stop.
+      chain.exited.then((code) =>
+        code === 0 || code === null
+          ? resolve()
+          : reject(new Error(`The local chain (anvil) stopped unexpectedly (exit code ${code})`)),
+      );
     });
   } finally {
     await stop();

@@ -1,0 +1,304 @@
+// Gas of every marketplace action, from real transactions on a fresh anvil: `npm run bench:gas`.
+// Prints a table against the targets and writes bench/results/gas.json as { "<operation>": gasUsed }.
+//
+// The scenario places one listing and one order before measuring, because the very first listing and
+// order of a marketplace's life also pay to create its counters' storage; every later one does not.
+import {
+  applyOrderEvent,
+  deploy,
+  deployTestToken,
+  escrowAbi,
+  listingFactoryAbi,
+  type OrderEvent,
+  type OrderRecord,
+  orderEventNames,
+  startAnvil,
+  testArbitratorAbi,
+  testArbitratorBytecode,
+  testTokenAbi,
+} from "@lantern/sdk";
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  decodeEventLog,
+  type Hex,
+  http,
+  parseEther,
+  parseEventLogs,
+  parseSignature,
+  type TransactionReceipt,
+  zeroAddress,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+import { printTable, writeResult } from "./lib/report.ts";
+
+const TARGETS: Record<string, number> = {
+  createListing: 120_000,
+  buyDirectNative: 60_000,
+  buyEscrowNative: 75_000,
+  buyEscrowTokenPermit: 110_000,
+  markShipped: 35_000,
+  confirmReceipt: 50_000,
+};
+
+/** 40 characters, and a 46-character CIDv0, as the targets are stated for. */
+const TITLE = "Nikon D750 body, 24MP, low shutter count";
+const CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+const PRICE = parseEther("0.05");
+const TOKEN_PRICE = parseEther("25");
+const DIGEST = `0x${"ab".repeat(32)}` as Hex;
+
+const anvil = await startAnvil();
+try {
+  const publicClient = createPublicClient({ chain: foundry, transport: http(anvil.rpcUrl) });
+  const [deployerKey, sellerKey, buyerKey, otherBuyerKey] = anvil.accounts.map((a) => a.privateKey);
+  if (!deployerKey || !sellerKey || !buyerKey || !otherBuyerKey)
+    throw new Error("anvil has too few accounts");
+  const wallet = (key: Hex) =>
+    createWalletClient({ chain: foundry, transport: http(anvil.rpcUrl), account: privateKeyToAccount(key) });
+  const deployer = wallet(deployerKey);
+  const seller = wallet(sellerKey);
+  const buyer = wallet(buyerKey);
+  const otherBuyer = wallet(otherBuyerKey);
+
+  const token = await deployTestToken(deployer, publicClient, "USD Test");
+  const deployment = await deploy({ walletClient: deployer, publicClient, currencies: [token] });
+  const { ListingFactory: factory, Escrow: escrow, FixedPriceListing: template } = deployment.contracts;
+  const gas: Record<string, number> = {};
+
+  async function send(
+    name: string | undefined,
+    client: typeof seller,
+    request: {
+      address: Address;
+      abi: readonly unknown[];
+      functionName: string;
+      args: readonly unknown[];
+      value?: bigint;
+    },
+  ): Promise<TransactionReceipt> {
+    // A fixed gas limit skips estimation: what is measured is the transaction alone.
+    const hash = await client.writeContract({ ...request, gas: 1_000_000n } as Parameters<
+      typeof client.writeContract
+    >[0]);
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`${name ?? request.functionName} reverted`);
+    if (name) gas[name] = Number(receipt.gasUsed);
+    return receipt;
+  }
+
+  let salt = 0n;
+  async function list(name: string | undefined, currency: Address, price: bigint): Promise<Address> {
+    const receipt = await send(name, seller, {
+      address: factory,
+      abi: listingFactoryAbi,
+      functionName: "createListing",
+      args: [
+        template,
+        salt++,
+        {
+          currency,
+          price,
+          stock: 1_000n,
+          metadataCid: CID,
+          title: TITLE,
+          category: "electronics/cameras",
+          location: "Austin, TX",
+        },
+      ],
+    });
+    for (const log of receipt.logs) {
+      const event = decodeEventLog({ abi: listingFactoryAbi, ...log, strict: false });
+      if (event.eventName === "ListingCreated") return event.args.listing as Address;
+    }
+    throw new Error("no ListingCreated event");
+  }
+
+  /** The order struct the escrow stored, rebuilt from receipts with the SDK's reducer. */
+  function ordersFromReceipts(receipts: TransactionReceipt[]) {
+    let order: OrderRecord | undefined;
+    for (const receipt of receipts) {
+      const logs = receipt.logs.filter((log) => log.address.toLowerCase() === escrow.toLowerCase());
+      for (const event of parseEventLogs({ abi: escrowAbi, logs })) {
+        if ((orderEventNames as readonly string[]).includes(event.eventName)) {
+          order = applyOrderEvent(order, event as OrderEvent);
+        }
+      }
+    }
+    if (!order) throw new Error("no OrderPaid event");
+    return { id: order.orderId, value: order };
+  }
+
+  const buy = (name: string | undefined, client: typeof buyer, listing: Address, escrowed: boolean) =>
+    send(name, client, {
+      address: escrow,
+      abi: escrowAbi,
+      functionName: "buy",
+      args: [listing, 1, escrowed, PRICE, escrowed ? DIGEST : `0x${"00".repeat(32)}`],
+      value: PRICE,
+    });
+
+  const increaseTime = async (seconds: number) => {
+    await publicClient.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
+    await publicClient.request({ method: "evm_mine" as never, params: [] as never });
+  };
+
+  // Warm-up: the marketplace's first listing and first order.
+  const warm = await list(undefined, zeroAddress, PRICE);
+  await buy(undefined, otherBuyer, warm, false);
+
+  const listing = await list("createListing", zeroAddress, PRICE);
+  await buy("buyDirectNative", buyer, listing, false);
+
+  // Escrow: pay, ship, confirm.
+  const paid = await buy("buyEscrowNative", buyer, listing, true);
+  let order = ordersFromReceipts([paid]);
+  const shipped = await send("markShipped", seller, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "markShipped",
+    args: [order.id, order.value, DIGEST],
+  });
+  order = ordersFromReceipts([paid, shipped]);
+  await send("confirmReceipt", buyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "confirmReceipt",
+    args: [order.id, order.value],
+  });
+
+  // Escrow: ship, then nobody confirms; anyone releases after the delivery window.
+  const paid2 = await buy(undefined, buyer, listing, true);
+  let order2 = ordersFromReceipts([paid2]);
+  const shipped2 = await send(undefined, seller, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "markShipped",
+    args: [order2.id, order2.value, DIGEST],
+  });
+  order2 = ordersFromReceipts([paid2, shipped2]);
+  await increaseTime(order2.value.deliveryWindow);
+  await send("releaseAfterTimeout", otherBuyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "release",
+    args: [order2.id, order2.value],
+  });
+
+  // The seller refunds a paid order.
+  const order3 = ordersFromReceipts([await buy(undefined, buyer, listing, true)]);
+  await send("refund", seller, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "refund",
+    args: [order3.id, order3.value],
+  });
+
+  // The seller never ships; the buyer cancels after the ship window.
+  const order4 = ordersFromReceipts([await buy(undefined, buyer, listing, true)]);
+  await increaseTime(order4.value.shipWindow);
+  await send("cancelUnshipped", buyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "cancel",
+    args: [order4.id, order4.value],
+  });
+
+  // Disputes go to an ERC-792 arbitrator; a test arbitrator stands in until the court lands.
+  const arbitratorFee = parseEther("0.01");
+  const deployHash = await deployer.deployContract({
+    abi: testArbitratorAbi,
+    bytecode: testArbitratorBytecode,
+    args: [arbitratorFee],
+  });
+  const arbitrator = (await publicClient.waitForTransactionReceipt({ hash: deployHash }))
+    .contractAddress as Address;
+  await send(undefined, deployer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "setArbitrator",
+    args: [arbitrator, "0x"],
+  });
+  const order5 = ordersFromReceipts([await buy(undefined, buyer, listing, true)]);
+  await send("openDispute", buyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "openDispute",
+    args: [order5.id, order5.value, `/ipfs/${CID}`],
+    value: arbitratorFee,
+  });
+
+  // A token purchase in one transaction with an EIP-2612 permit, into an escrow that already holds that
+  // token. A buyer's first permit on a token also pays the token ~20,000 gas to set its permit nonce from
+  // zero; that is the token's one-time cost, reported on its own row, and the target applies to the rest.
+  const tokenListing = await list(undefined, token, TOKEN_PRICE);
+  for (const client of [buyer, otherBuyer]) {
+    await send(undefined, deployer, {
+      address: token,
+      abi: testTokenAbi,
+      functionName: "mint",
+      args: [client.account.address, parseEther("1000")],
+    });
+  }
+  await send(undefined, otherBuyer, {
+    address: token,
+    abi: testTokenAbi,
+    functionName: "approve",
+    args: [escrow, TOKEN_PRICE],
+  });
+  await send(undefined, otherBuyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "buy",
+    args: [tokenListing, 1, true, TOKEN_PRICE, DIGEST],
+  });
+  for (const [name, nonce] of [
+    ["buyEscrowTokenPermitFirstUse", 0n],
+    ["buyEscrowTokenPermit", 1n],
+  ] as const) {
+    // The scenario moved the chain's clock forward, so the deadline comes from the chain, not the wall clock.
+    const deadline = (await publicClient.getBlock()).timestamp + 3600n;
+    const signature = await buyer.signTypedData({
+      domain: { name: "USD Test", version: "1", chainId: anvil.chainId, verifyingContract: token },
+      types: {
+        Permit: [
+          { name: "owner", type: "address" },
+          { name: "spender", type: "address" },
+          { name: "value", type: "uint256" },
+          { name: "nonce", type: "uint256" },
+          { name: "deadline", type: "uint256" },
+        ],
+      },
+      primaryType: "Permit",
+      message: { owner: buyer.account.address, spender: escrow, value: TOKEN_PRICE, nonce, deadline },
+    });
+    const { v, r, s } = parseSignature(signature);
+    await send(name, buyer, {
+      address: escrow,
+      abi: escrowAbi,
+      functionName: "buyWithPermit",
+      args: [tokenListing, 1, true, TOKEN_PRICE, DIGEST, deadline, Number(v), r, s],
+    });
+  }
+
+  const rows = Object.entries(gas).map(([name, value]) => {
+    const target = TARGETS[name];
+    return {
+      name,
+      value,
+      target: target ? `≤ ${target.toLocaleString("en-US")}` : "",
+      ok: target ? value <= target : undefined,
+    };
+  });
+  printTable("Gas per operation (whole transaction, real anvil receipts)", ["operation", "gasUsed"], rows);
+  console.log(`\nwrote ${writeResult("gas.json", gas)}`);
+  const missed = rows.filter((r) => r.ok === false);
+  if (missed.length > 0) {
+    console.error(`\nOver target: ${missed.map((r) => r.name).join(", ")}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await anvil.stop();
+}

@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { createPublicClient, http } from "viem";
+
+const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "src", "bin.ts");
+const tmpDirs: string[] = [];
+after(() => {
+  for (const dir of tmpDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lantern-cli-"));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function lantern(args: string[]): Run {
+  const child = spawn(process.execPath, ["--import", "tsx", bin, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    output += d.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function waitFor(run: Run, text: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (run.child.exitCode !== null) throw new Error(`exited early:\n${run.output()}`);
+    if (Date.now() > deadline) {
+      run.child.kill("SIGKILL");
+      throw new Error(`timed out waiting for "${text}":\n${run.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("lantern start", () => {
+  test("deploys on the first start only, and the chain survives a restart", async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const args = ["start", "--data-dir", dataDir, "--port", String(port)];
+
+    const first = lantern(args);
+    await waitFor(first, "Lantern is running");
+    assert.match(first.output(), /new chain/);
+    assert.match(first.output(), /deployed now/);
+    const deployment = JSON.parse(readFileSync(path.join(dataDir, "deployments", "31337.json"), "utf8"));
+    assert.match(deployment.Escrow, /^0x[0-9a-fA-F]{40}$/);
+    const client = createPublicClient({ transport: http(`http://127.0.0.1:${port}`) });
+    // Mine a few blocks so there is state beyond the deployment to lose.
+    await client.request({ method: "anvil_mine" as never, params: ["0x5"] as never });
+    const height = await client.getBlockNumber();
+    first.child.kill("SIGINT");
+    assert.equal(await first.exit, 0, first.output());
+    assert.ok(existsSync(path.join(dataDir, "chain", "state.json")), "state saved on Ctrl-C");
+
+    const second = lantern(args);
+    await waitFor(second, "Lantern is running");
+    assert.match(second.output(), /resumed from saved state/);
+    assert.match(second.output(), /deployed earlier/);
+    assert.ok((await client.getBlockNumber()) >= height, "blocks survive the restart");
+    const code = await client.getCode({ address: deployment.Escrow });
+    assert.ok(code && code.length > 2, "contracts survive the restart");
+    second.child.kill("SIGINT");
+    assert.equal(await second.exit, 0, second.output());
+  });
+
+  test("refuses a taken port with a message that names it, and exits non-zero", async () => {
+    const port = await freePort();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
+    try {
+      const run = lantern(["start", "--data-dir", tempDir(), "--port", String(port)]);
+      const code = await run.exit;
+      assert.notEqual(code, 0);
+      assert.match(run.output(), new RegExp(`Port ${port} .* already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test("refuses a corrupt state file, names it, and leaves it as it was", async () => {
+    const dataDir = tempDir();
+    mkdirSync(path.join(dataDir, "chain"), { recursive: true });
+    const stateFile = path.join(dataDir, "chain", "state.json");
+    writeFileSync(stateFile, '{"accounts": {"0x12": trunc');
+    const before = readFileSync(stateFile);
+    const run = lantern(["start", "--data-dir", dataDir, "--port", String(await freePort())]);
+    const code = await run.exit;
+    assert.notEqual(code, 0);
+    assert.match(run.output(), /state\.json is corrupt/);
+    assert.deepEqual(readFileSync(stateFile), before);
+  });
+
+  test("rejects a bad option value with a usage error", async () => {
+    const run = lantern(["start", "--port", "99999"]);
+    assert.equal(await run.exit, 2);
+    assert.match(run.output(), /--port must be a whole number from 1 to 65535/);
+  });
+});
