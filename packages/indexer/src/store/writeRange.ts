@@ -1,0 +1,118 @@
+import type { Address } from "viem";
+import { NonRetryableError } from "../common/errors.ts";
+import type { DecodedLogs } from "../decode/decodeLogs.ts";
+import { pruneUndo, saveUndo } from "../reorg/undo.ts";
+import type { BlockHeader } from "../sync/types.ts";
+import type { Checkpoint } from "./checkpoint.ts";
+import { saveBlocks, writeCheckpoint } from "./checkpoint.ts";
+import type { Database } from "./database.ts";
+import { AppendOnlyRows } from "./reduce/appendOnly.ts";
+import { DisputeReducer } from "./reduce/disputes.ts";
+import { ListingReducer } from "./reduce/listings.ts";
+import { asOrderEvent, OrderReducer } from "./reduce/orders.ts";
+
+export interface RangeToWrite {
+  from: bigint;
+  to: bigint;
+  /** Every block's header for an unfinalized range; the last block's otherwise. */
+  headers: readonly BlockHeader[];
+  unfinalized: boolean;
+  decoded: DecodedLogs;
+}
+
+export interface WriteResult {
+  checkpoint: Checkpoint;
+  /** Logs stored in skipped_logs: undecodable, or events that did not fit the index (counted). */
+  skipped: number;
+}
+
+/**
+ * Writes one range in ONE transaction: the rows its events make or change, and the checkpoint that says
+ * the range is done. A crash before COMMIT leaves the previous checkpoint and none of these rows; after
+ * it, both. That is the whole crash-recovery story: resume from the checkpoint.
+ */
+export async function writeRange(
+  db: Database,
+  range: RangeToWrite,
+  previous: Checkpoint,
+  head: bigint,
+  finality: number,
+): Promise<WriteResult> {
+  const last = range.headers.at(-1);
+  if (!last || last.number !== range.to)
+    throw new Error(`range ${range.from}..${range.to} lacks its last header`);
+  const { events } = range.decoded;
+
+  return db.transaction(async (tx) => {
+    const listings = new ListingReducer();
+    const orders = new OrderReducer();
+    const disputes = new DisputeReducer();
+    const appendOnly = new AppendOnlyRows();
+    appendOnly.skipAll(range.decoded.skipped);
+
+    const listingKeys = ListingReducer.touched(events);
+    const orderKeys = OrderReducer.touched(events);
+    const disputeKeys = DisputeReducer.touched(events);
+    if (range.unfinalized) {
+      await saveUndo(tx, range.from, range.to, {
+        listings: [...new Set<Address>([...listingKeys, ...range.decoded.newListings])],
+        orders: orderKeys,
+        disputes: disputeKeys,
+      });
+    }
+    await listings.load(tx, listingKeys);
+    await orders.load(tx, orderKeys);
+    await disputes.load(tx, disputeKeys);
+
+    for (const e of events) {
+      const order = asOrderEvent(e);
+      if (order) {
+        const problem = orders.apply(order);
+        if (problem) {
+          appendOnly.skip(e.log, problem);
+          continue;
+        }
+        if (order.event.eventName === "OrderPaid" && !listings.apply(e)) {
+          // The order stands; only the listing's stock could not be lowered.
+          appendOnly.skip(
+            e.log,
+            `OrderPaid for listing ${order.event.args.listing}, which is not in the index`,
+          );
+        }
+        continue;
+      }
+      if (e.source === "listing" || (e.source === "factory" && /^Listing/.test(e.event.eventName))) {
+        if (!listings.apply(e)) appendOnly.skip(e.log, `${e.event.eventName} for a listing not in the index`);
+        continue;
+      }
+      if (e.source === "escrow" && (e.event.eventName === "Dispute" || e.event.eventName === "Ruling")) {
+        const problem = disputes.apply(e);
+        if (problem) appendOnly.skip(e.log, problem);
+        continue;
+      }
+      if (!appendOnly.add(e)) appendOnly.skip(e.log, `no table takes ${e.event.eventName}`);
+    }
+
+    await listings.write(tx);
+    await orders.write(tx);
+    await disputes.write(tx);
+    await appendOnly.write(tx);
+
+    // Below `head - finality` nothing can reorg: undo information from there down is dropped, and a range
+    // written without undo information raises the floor to its end.
+    const safe = head - BigInt(finality);
+    const floor = range.unfinalized ? maxOf(previous.undoFloor, minOf(safe, previous.number)) : range.to;
+    const checkpoint: Checkpoint = { number: range.to, hash: last.hash, undoFloor: floor };
+    await saveBlocks(tx, range.unfinalized ? range.headers : [last]);
+    if (floor > previous.undoFloor) await pruneUndo(tx, floor);
+    await writeCheckpoint(tx, checkpoint);
+    return { checkpoint, skipped: appendOnly.skippedCount };
+  });
+}
+
+function maxOf(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+function minOf(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
