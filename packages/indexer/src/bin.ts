@@ -1,0 +1,83 @@
+#!/usr/bin/env -S node --import tsx
+// A standalone entry for the indexer, for tests and benchmarks that run it as a child process (and for
+// anyone without the CLI package): `node --import tsx src/bin.ts --rpc-url ... --deployment <chainId>.json`.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { Address } from "viem";
+import { IndexerError } from "./common/errors.ts";
+import type { DatabaseConfig, IndexerDeployment } from "./common/options.ts";
+import { createIndexer } from "./createIndexer.ts";
+import { runIndexCommand } from "./runIndexCommand.ts";
+
+const { values } = parseArgs({
+  options: {
+    "rpc-url": { type: "string" },
+    deployment: { type: "string" },
+    "data-dir": { type: "string" },
+    "database-url": { type: "string" },
+    schema: { type: "string" },
+    finality: { type: "string" },
+    "max-logs": { type: "string" },
+    once: { type: "boolean", default: false },
+    quiet: { type: "boolean", default: false },
+  },
+  strict: true,
+});
+
+function deploymentFrom(file: string): IndexerDeployment {
+  const json = JSON.parse(readFileSync(file, "utf8"));
+  return {
+    chainId: Number(json.chainId),
+    deploymentBlock: BigInt(json.deploymentBlock),
+    contracts: {
+      ListingFactory: json.ListingFactory as Address,
+      Escrow: json.Escrow as Address,
+      KeyRegistry: json.KeyRegistry as Address,
+      FixedPriceListing: json.FixedPriceListing as Address,
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const rpcUrl = values["rpc-url"];
+  if (!rpcUrl || !values.deployment)
+    throw new Error("usage: bin.ts --rpc-url <url> --deployment <file> [...]");
+  const deployment = deploymentFrom(values.deployment);
+  const finality = values.finality ? Number(values.finality) : undefined;
+  const url = values["database-url"] ?? process.env.DATABASE_URL;
+  if (values.once) {
+    // Backfill only, with machine-readable progress: what the crash test and benchmark read.
+    const database: DatabaseConfig = url
+      ? { url, schema: values.schema }
+      : { dataDir: values["data-dir"] ?? ".lantern/db" };
+    const indexer = createIndexer({
+      rpcUrl,
+      deployment,
+      database,
+      finality,
+      maxLogsPerRequest: values["max-logs"] ? Number(values["max-logs"]) : undefined,
+      logLevel: values.quiet ? "warn" : "info",
+      onProgress: (p) => process.stdout.write(`progress ${p.checkpoint} ${p.events}\n`),
+    });
+    try {
+      const result = await indexer.backfill();
+      const rss = process.resourceUsage().maxRSS / 1024;
+      process.stdout.write(
+        `${JSON.stringify({ ...result, checkpoint: String(result.checkpoint), peakRssMb: rss })}\n`,
+      );
+    } finally {
+      await indexer.stop();
+    }
+    return;
+  }
+  await runIndexCommand({ rpcUrl, deployment, dataDir: values["data-dir"], databaseUrl: url, finality });
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (!(error instanceof IndexerError))
+      process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,134 @@
+import { AbortedError, describe } from "./common/errors.ts";
+import { createLogger, type Logger } from "./common/logger.ts";
+import { type CreateIndexerOptions, resolveOptions } from "./common/options.ts";
+import { type IndexerProgress, ProgressTracker } from "./common/progress.ts";
+import { withRetry } from "./common/retry.ts";
+import { createShutdown, sleep } from "./common/shutdown.ts";
+import { Engine } from "./engine.ts";
+import { type Database, openDatabase, type Queryable } from "./store/database.ts";
+import { acquireWriterLock } from "./store/lock.ts";
+import { migrate } from "./store/migrate.ts";
+import { createRpc } from "./sync/rpc.ts";
+
+export interface BackfillResult {
+  /** The last block indexed. */
+  checkpoint: bigint;
+  events: number;
+  seconds: number;
+}
+
+export interface Indexer {
+  /** Indexes from the checkpoint to the chain head, then resolves (it does not follow the head). */
+  backfill(): Promise<BackfillResult>;
+  /** Catches up like `backfill`, resolves, then keeps following the head until `stop()`. */
+  start(): Promise<void>;
+  /** Stops after the range being written (a transaction is never cut), and closes the database. */
+  stop(): Promise<void>;
+  /** Read access to the index (the same connection, so PGlite needs no second process). */
+  query: Queryable["query"];
+  progress(): IndexerProgress;
+}
+
+/**
+ * The indexer: opens the database (PGlite in a directory, or a PostgreSQL server), applies migrations,
+ * and runs the pipeline (sync -> decode -> store, with reorg handling) from the last checkpoint.
+ */
+export function createIndexer(options: CreateIndexerOptions): Indexer {
+  const resolved = resolveOptions(options);
+  const logger: Logger = options.logger ?? createLogger({ level: options.logLevel ?? "info" });
+  const shutdown = createShutdown();
+  const progress = new ProgressTracker();
+  const onProgress = options.onProgress;
+  let db: Database | undefined;
+  let release: (() => Promise<void>) | undefined;
+  let engine: Engine | undefined;
+  let opening: Promise<Engine> | undefined;
+  let following: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const open = () => {
+    opening ??= (async () => {
+      db = await openDatabase(resolved.database);
+      release = await acquireWriterLock(db, resolved.database);
+      await migrate(db, logger);
+      const rpc = createRpc(resolved.rpcUrl, {
+        timeoutMs: resolved.requestTimeoutMs,
+        // A dense block cannot be split by range, so the transport allows well past the adaptive target.
+        maxResponseBytes: resolved.maxResponseBytes * 16,
+      });
+      const e = new Engine({
+        db,
+        rpc,
+        options: resolved,
+        logger,
+        shutdown,
+        progress,
+        onCommit: () => onProgress?.(progress.snapshot()),
+      });
+      // The RPC may be starting up as we are; that is worth waiting for, a wrong chain is not.
+      await withRetry(() => e.init(), { what: "connecting to the chain", logger, signal: shutdown.signal });
+      progress.begin(e.current.number, e.current.number);
+      logger.info("indexer ready", { database: db.location, checkpoint: e.current.number });
+      return e;
+    })();
+    return opening;
+  };
+
+  /** Runs rounds until one finds nothing to do. Retryable failures restart from the checkpoint. */
+  const catchUp = async (e: Engine) => {
+    await withRetry(
+      async () => {
+        while (await e.step()) shutdown.check();
+      },
+      { what: "indexing", logger, signal: shutdown.signal, onRetry: () => progress.retries++ },
+    );
+  };
+
+  const follow = async (e: Engine) => {
+    progress.phase = "realtime";
+    for (;;) {
+      await catchUp(e);
+      await sleep(resolved.pollingIntervalMs, shutdown.signal);
+    }
+  };
+
+  return {
+    async backfill() {
+      const started = performance.now();
+      engine ??= await open();
+      const eventsBefore = progress.events;
+      await catchUp(engine);
+      onProgress?.(progress.snapshot());
+      return {
+        checkpoint: engine.current.number,
+        events: progress.events - eventsBefore,
+        seconds: (performance.now() - started) / 1000,
+      };
+    },
+    async start() {
+      engine ??= await open();
+      await catchUp(engine);
+      const e = engine;
+      following ??= follow(e).catch((error: unknown) => {
+        if (error instanceof AbortedError) return;
+        logger.error("indexer stopped on an error", { error: describe(error) });
+        options.onError?.(error);
+      });
+    },
+    stop() {
+      stopping ??= (async () => {
+        shutdown.stop();
+        await following?.catch(() => {});
+        await opening?.catch(() => {});
+        await release?.().catch(() => {});
+        await db?.close().catch(() => {});
+      })();
+      return stopping;
+    },
+    query: (sql, params) => {
+      if (!db) throw new Error("the indexer's database is not open yet: call start() or backfill() first");
+      return db.query(sql, params);
+    },
+    progress: () => progress.snapshot(),
+  };
+}
