@@ -19,6 +19,7 @@ const contracts = {
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */
 const fixtures = {
   TestToken: "Fixture.sol",
+  TestArbitrator: "TestArbitrator.sol",
 } as const;
 
 function artifact(name: string, file: string) {
