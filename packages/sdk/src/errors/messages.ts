@@ -1,0 +1,194 @@
+import { type Address, formatEther, zeroAddress } from "viem";
+import type {
+  escrowAbi,
+  fixedPriceListingAbi,
+  keyRegistryAbi,
+  listingFactoryAbi,
+  testTokenAbi,
+} from "../generated/abis.ts";
+import { listingStatusName, orderStateName } from "../types.ts";
+
+type ErrorNames<abi extends readonly unknown[]> = Extract<
+  abi[number],
+  { type: "error"; name: string }
+>["name"];
+
+/**
+ * Every custom error the Lantern contracts can revert with, including the OpenZeppelin errors compiled into
+ * them and those of a standard OpenZeppelin ERC-20 with permit (a token's revert bubbles up through a
+ * purchase), plus Solidity's built-in `Error(string)` and `Panic(uint256)`.
+ */
+export type LanternRevertName =
+  | ErrorNames<typeof escrowAbi>
+  | ErrorNames<typeof listingFactoryAbi>
+  | ErrorNames<typeof fixedPriceListingAbi>
+  | ErrorNames<typeof keyRegistryAbi>
+  | ErrorNames<typeof testTokenAbi>
+  | "Error"
+  | "Panic";
+
+/** How amounts read in messages. Amounts are in the listing currency's smallest unit unless formatted. */
+export interface RevertMessageOptions {
+  /** Formats an amount of the listing's currency (for example `formatUnits` with its decimals and symbol). */
+  formatAmount?: ((amount: bigint) => string) | undefined;
+  /** The native coin's symbol, for fees and native payments; "ETH" unless given. */
+  nativeSymbol?: string | undefined;
+}
+
+type Args = Readonly<Record<string, unknown>>;
+type Message = (args: Args, options: RevertMessageOptions) => string;
+
+const text = (value: unknown): string => String(value);
+const date = (seconds: unknown): string => new Date(Number(seconds) * 1000).toISOString();
+const native = (value: unknown, options: RevertMessageOptions): string =>
+  `${formatEther(BigInt(value as bigint))} ${options.nativeSymbol ?? "ETH"}`;
+const amount = (value: unknown, options: RevertMessageOptions): string =>
+  options.formatAmount ? options.formatAmount(BigInt(value as bigint)) : `${text(value)} (smallest units)`;
+const currency = (value: unknown): string =>
+  value === zeroAddress ? "the native coin" : `token ${text(value as Address)}`;
+
+function duration(value: unknown): string {
+  const seconds = Number(value);
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} days`;
+  if (seconds % 3_600 === 0) return `${seconds / 3_600} hours`;
+  return `${seconds} seconds`;
+}
+
+const panics: Record<number, string> = {
+  1: "an assertion failed",
+  17: "an arithmetic operation overflowed",
+  18: "a division by zero",
+  33: "an invalid enum value",
+  49: "pop on an empty array",
+  50: "an array index out of bounds",
+  65: "out of memory",
+  81: "a call to an uninitialised function",
+};
+
+/**
+ * One readable sentence per revert. The type makes the compiler reject a missing name, and
+ * errors/messages.test.ts checks every error in the generated ABIs at run time.
+ */
+export const revertMessages: Readonly<
+  Record<LanternRevertName, Message> & Record<string, Message | undefined>
+> = {
+  // Escrow
+  AmountOverflow: (a, o) => `The order total ${amount(a.amount, o)} is too large for the escrow to hold.`,
+  BuyerIsSeller: (a) =>
+    `${text(a.buyer)} is the listing's seller, and a seller cannot buy their own listing.`,
+  DeliveryWindowClosed: (a) =>
+    `The delivery window of order ${text(a.orderId)} closed at ${date(a.deliveryDeadline)}; ` +
+    "the order can only be released to the seller now.",
+  DeliveryWindowOpen: (a) =>
+    `The buyer can still check order ${text(a.orderId)} until ${date(a.deliveryDeadline)}; ` +
+    "it can be released after that.",
+  InvalidRuling: (a) =>
+    `Ruling ${text(a.ruling)} is not valid: rulings are 0 (split evenly), 1 (refund), 2 (release) ` +
+    "or 3 + the buyer's basis points.",
+  InvalidWindow: (a) => `A window must last from one hour to one year; ${duration(a.window)} does not.`,
+  ListingNotGenuine: (a) => `${text(a.listing)} is not a listing created by this marketplace's factory.`,
+  NoArbitrator: () => "No arbitrator is set, so disputes cannot be opened yet.",
+  NotArbitrator: (a) => `Only the arbitrator may rule; ${text(a.caller)} is not it.`,
+  NotBuyer: (a) =>
+    `Only the buyer of order ${text(a.orderId)} may do this; ${text(a.caller)} is not the buyer.`,
+  NotParty: (a) =>
+    `Only the buyer or the seller of order ${text(a.orderId)} may submit evidence; ${text(a.caller)} is neither.`,
+  // The escrow's NotSeller(orderId, caller) and the listing's NotSeller(caller) share the name.
+  NotSeller: (a) =>
+    a.orderId === undefined
+      ? `Only the listing's seller may do this; ${text(a.caller)} is not the seller.`
+      : `Only the seller of order ${text(a.orderId)} may do this; ${text(a.caller)} is not the seller.`,
+  NotTokenListing: (a) =>
+    `${text(a.listing)} is priced in the native coin; buying with a permit is only for ERC-20 listings.`,
+  NothingToWithdraw: (a) => `Nothing is owed to ${text(a.account)} in ${currency(a.currency)}.`,
+  OrderMismatch: (a) =>
+    `The order passed for order ${text(a.orderId)} differs from the one the escrow stored; ` +
+    "rebuild it from the chain's events (getOrder) and try again.",
+  OrderNotFound: (a) =>
+    `No escrowed order has id ${text(a.orderId)} (direct purchases complete at once and are not stored).`,
+  PermitFailed: (a) => `The permit for token ${text(a.token)} failed and gave the escrow no allowance.`,
+  PriceMismatch: (a, o) =>
+    `The price changed: you agreed to pay ${amount(a.agreed, o)} but it now costs ${amount(a.actual, o)}.`,
+  ShipWindowOpen: (a) =>
+    `The seller can still ship order ${text(a.orderId)} until ${date(a.shipDeadline)}; you can cancel after that.`,
+  TokenTransferMismatch: (a, o) =>
+    `Token ${text(a.token)} moved ${amount(a.received, o)} instead of ${amount(a.expected, o)}; ` +
+    "tokens that charge a fee on transfer or rebase cannot be used.",
+  UnknownDispute: (a) => `The arbitrator holds no open dispute ${text(a.disputeId)} of this escrow.`,
+  WrongOrderState: (a) =>
+    `Order ${text(a.orderId)} is ${orderStateName(Number(a.state))}; this action needs another state.`,
+  WrongPayment: (a, o) => `The payment must be ${native(a.expected, o)}, but ${native(a.sent, o)} was sent.`,
+
+  // Listings
+  AlreadyInitialized: () => "The listing was already initialised.",
+  InsufficientStock: (a) =>
+    `Only ${text(a.available)} left in stock; ${text(a.requested)} ${a.requested === 1n ? "was" : "were"} asked for.`,
+  ListingFinal: (a) =>
+    `The listing is ${listingStatusName(Number(a.status))} for good and cannot be changed.`,
+  ListingNotActive: (a) =>
+    `The listing is ${listingStatusName(Number(a.status))}, so it cannot be bought or changed this way.`,
+  NotEscrow: (a) => `Only the marketplace escrow may do this; ${text(a.caller)} is not it.`,
+  NotFactory: (a) => `Only the listing factory may do this; ${text(a.caller)} is not it.`,
+  ZeroPrice: () => "A price must be above zero.",
+  ZeroQuantity: () => "The quantity must be at least 1.",
+
+  // Listing factory
+  CurrencyNotApproved: (a) => `Token ${text(a.currency)} is not approved as a payment currency.`,
+  ListingExists: (a) =>
+    `A listing already exists at ${text(a.listing)} for this seller, currency and salt; use another salt.`,
+  InvalidField: (a) =>
+    a.length === 0n
+      ? `The ${text(a.field)} must not be empty.`
+      : `The ${text(a.field)} is ${text(a.length)} bytes long; at most ${text(a.maxLength)} are allowed.`,
+  NotCurator: (a) => `Only the curator may remove listings; ${text(a.caller)} is not it.`,
+  TemplateNotApproved: (a) => `Template ${text(a.template)} is not approved for new listings.`,
+  UnknownListing: (a) => `${text(a.listing)} is not a listing of this factory.`,
+  ZeroAddress: () => "The zero address is not allowed here.",
+  ZeroStock: () => "A listing must start with at least one item in stock.",
+
+  // Key registry
+  ZeroKey: () => "A public key of zero is not a key.",
+
+  // OpenZeppelin, compiled into the contracts
+  FailedCall: () => "A call to another contract failed without giving a reason.",
+  InsufficientBalance: (a, o) =>
+    `The contract holds ${native(a.balance, o)} but needs ${native(a.needed, o)} for this.`,
+  OwnableInvalidOwner: (a) => `${text(a.owner)} cannot be the owner.`,
+  OwnableUnauthorizedAccount: (a) => `Only the owner may do this; ${text(a.account)} is not the owner.`,
+  ReentrancyGuardReentrantCall: () => "A contract tried to re-enter the escrow during a call.",
+  SafeERC20FailedOperation: (a) => `A transfer of token ${text(a.token)} failed.`,
+
+  // A standard OpenZeppelin ERC-20 with permit, whose reverts bubble up through purchases
+  ECDSAInvalidSignature: () => "The signature is not valid.",
+  ECDSAInvalidSignatureLength: (a) => `The signature is ${text(a.length)} bytes long; it must be 65.`,
+  ECDSAInvalidSignatureS: (a) => `The signature's s value ${text(a.s)} is not in the lower half order.`,
+  ERC20InsufficientAllowance: (a, o) =>
+    `The token allowance for ${text(a.spender)} is ${amount(a.allowance, o)} but ${amount(a.needed, o)} is needed; ` +
+    "approve the escrow first.",
+  ERC20InsufficientBalance: (a, o) =>
+    `${text(a.sender)} holds ${amount(a.balance, o)} of the token but ${amount(a.needed, o)} is needed.`,
+  ERC20InvalidApprover: (a) => `${text(a.approver)} cannot approve token transfers.`,
+  ERC20InvalidReceiver: (a) => `${text(a.receiver)} cannot receive the token.`,
+  ERC20InvalidSender: (a) => `${text(a.sender)} cannot send the token.`,
+  ERC20InvalidSpender: (a) => `${text(a.spender)} cannot be approved to spend the token.`,
+  ERC2612ExpiredSignature: (a) => `The permit expired at ${date(a.deadline)}; sign a new one.`,
+  ERC2612InvalidSigner: (a) =>
+    `The permit was signed by ${text(a.signer)}, not by the token owner ${text(a.owner)}.`,
+  InvalidAccountNonce: (a) =>
+    `The permit's nonce is stale; ${text(a.account)}'s current nonce is ${text(a.currentNonce)}.`,
+  InvalidShortString: () => "A string is not a valid short string.",
+  StringTooLong: (a) => `The string "${text(a.str)}" is too long.`,
+
+  // Solidity built-ins
+  Error: (a) => `The contract reverted: ${text(a.message)}.`,
+  Panic: (a) => {
+    const code = Number(a.reason);
+    return `The contract panicked with code 0x${code.toString(16)} (${panics[code] ?? "unknown panic"}).`;
+  },
+};
+
+/** The readable sentence for a revert, given its error name and named arguments. */
+export function revertMessage(errorName: string, args: Args, options: RevertMessageOptions = {}): string {
+  const message = revertMessages[errorName];
+  return message ? message(args, options) : `The contract reverted with ${errorName}.`;
+}
