@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { createPublicClient, createWalletClient, defineChain, http, parseEventLogs } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { encodeJson } from "./content/cid.ts";
+import { escrowMetaEvidence } from "./content/metaEvidence.ts";
+import { deploy, deployTestToken } from "./deploy.ts";
+import { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
+import { escrowAbi, listingFactoryAbi } from "./generated/abis.ts";
+import { type Anvil, startAnvil } from "./testing/anvil.ts";
+import type { Deployment } from "./types.ts";
+
+describe("deploy", () => {
+  let anvil: Anvil;
+  let clients: ReturnType<typeof makeClients>;
+  function makeClients() {
+    const chain = defineChain({
+      id: anvil.chainId,
+      name: "Anvil",
+      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+      rpcUrls: { default: { http: [anvil.rpcUrl] } },
+    });
+    const transport = http(anvil.rpcUrl);
+    const [deployer] = anvil.accounts;
+    if (!deployer) throw new Error("no account");
+    return {
+      publicClient: createPublicClient({ chain, transport }),
+      walletClient: createWalletClient({
+        chain,
+        transport,
+        account: privateKeyToAccount(deployer.privateKey),
+      }),
+    };
+  }
+  before(async () => {
+    anvil = await startAnvil();
+    clients = makeClients();
+  });
+  after(() => anvil.stop());
+
+  test("deploys and wires the contracts, handing them to the given owner", async () => {
+    const { publicClient, walletClient } = clients;
+    const owner = anvil.accounts[5]?.address;
+    assert.ok(owner);
+    const token = await deployTestToken(walletClient, publicClient, "USD Test");
+    const deployment = await deploy({
+      walletClient,
+      publicClient,
+      owner,
+      shipWindow: 2 * 86_400,
+      deliveryWindow: 7 * 86_400,
+      currencies: [token],
+    });
+    const { ListingFactory: factory, Escrow: escrow, FixedPriceListing: template } = deployment.contracts;
+    assert.equal(deployment.chainId, anvil.chainId);
+    assert.equal(
+      await publicClient.getCode({ address: factory, blockNumber: deployment.deploymentBlock - 1n }),
+      undefined,
+    );
+    assert.ok(await publicClient.getCode({ address: factory, blockNumber: deployment.deploymentBlock }));
+
+    const onFactory = { address: factory, abi: listingFactoryAbi } as const;
+    const onEscrow = { address: escrow, abi: escrowAbi } as const;
+    const read = publicClient.readContract;
+    assert.equal(await read({ ...onFactory, functionName: "isTemplate", args: [template] }), true);
+    assert.equal(await read({ ...onFactory, functionName: "isCurrency", args: [token] }), true);
+    assert.equal(await read({ ...onFactory, functionName: "owner" }), walletClient.account.address);
+    assert.equal(await read({ ...onFactory, functionName: "pendingOwner" }), owner);
+    assert.equal(await read({ ...onEscrow, functionName: "owner" }), owner);
+    assert.equal(await read({ ...onEscrow, functionName: "factory" }), factory);
+    assert.equal(await read({ ...onEscrow, functionName: "shipWindow" }), 2 * 86_400);
+    assert.equal(await read({ ...onEscrow, functionName: "deliveryWindow" }), 7 * 86_400);
+
+    const logs = await publicClient.getLogs({ address: escrow, fromBlock: deployment.deploymentBlock });
+    const [metaEvidence] = parseEventLogs({ abi: escrowAbi, logs, eventName: "MetaEvidence" });
+    assert.equal(metaEvidence?.args.evidence, `/ipfs/${encodeJson(escrowMetaEvidence).cid}`);
+  });
+
+  test("explains a window the escrow refuses", async () => {
+    await assert.rejects(deploy({ ...clients, shipWindow: 60 }), {
+      name: "ContractRevertError",
+      errorName: "InvalidWindow",
+      shortMessage: "A window must last from one hour to one year; 60 seconds does not.",
+    });
+  });
+});
+
+describe("deployment files", () => {
+  const deployment: Deployment = {
+    chainId: 31337,
+    deploymentBlock: 12n,
+    contracts: {
+      ListingFactory: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512",
+      Escrow: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
+      FixedPriceListing: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
+      KeyRegistry: "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
+    },
+  };
+  let dir: string;
+  before(() => {
+    dir = path.join(mkdtempSync(path.join(tmpdir(), "lantern-sdk-")), ".lantern", "deployments");
+  });
+  after(() => rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true }));
+
+  test("write <chainId>.json with names, addresses and the block as a decimal string, and read it back", () => {
+    const file = writeDeploymentFile(dir, deployment);
+    assert.equal(file, path.join(dir, "31337.json"));
+    assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), {
+      chainId: 31337,
+      deploymentBlock: "12",
+      ...deployment.contracts,
+    });
+    assert.deepEqual(readDeploymentFile(dir, 31337), deployment);
+  });
+
+  test("read nothing for a chain without a file", () => {
+    assert.equal(readDeploymentFile(dir, 1), undefined);
+  });
+
+  test("refuse a malformed file", () => {
+    writeFileSync(path.join(dir, "5.json"), "{");
+    assert.throws(() => readDeploymentFile(dir, 5), { name: "ValidationError" });
+    writeFileSync(path.join(dir, "6.json"), JSON.stringify({ chainId: 7, deploymentBlock: "1" }));
+    assert.throws(() => readDeploymentFile(dir, 6), /is for chain 7, not chain 6/);
+    writeFileSync(
+      path.join(dir, "7.json"),
+      JSON.stringify({ chainId: 7, deploymentBlock: "1", Escrow: "0x1" }),
+    );
+    assert.throws(() => readDeploymentFile(dir, 7), /no valid address for ListingFactory/);
+  });
+});
