@@ -1,0 +1,148 @@
+// The public API of @lantern/sdk. Every export is named here on purpose: test/exports.test.ts snapshots the
+// list, so adding or removing one is a visible decision.
+
+// Actions (write): one transaction each, simulated first; a revert throws a decoded LanternError.
+export { type BuyParameters, type BuyReturnType, buy } from "./actions/buy.ts";
+export {
+  type BuyWithPermitParameters,
+  type BuyWithPermitReturnType,
+  buyWithPermit,
+} from "./actions/buyWithPermit.ts";
+export { type CancelParameters, type CancelReturnType, cancel } from "./actions/cancel.ts";
+export { type ConfirmParameters, type ConfirmReturnType, confirm } from "./actions/confirm.ts";
+export {
+  type CreateListingParameters,
+  type CreateListingReturnType,
+  createListing,
+} from "./actions/createListing.ts";
+export { type DisputeParameters, type DisputeReturnType, dispute } from "./actions/dispute.ts";
+export { type PublishKeyParameters, type PublishKeyReturnType, publishKey } from "./actions/publishKey.ts";
+export { type RefundParameters, type RefundReturnType, refund } from "./actions/refund.ts";
+export { type ReleaseParameters, type ReleaseReturnType, release } from "./actions/release.ts";
+export { type ShipParameters, type ShipReturnType, ship } from "./actions/ship.ts";
+export {
+  type SubmitEvidenceParameters,
+  type SubmitEvidenceReturnType,
+  submitEvidence,
+} from "./actions/submitEvidence.ts";
+export {
+  type UpdateListingParameters,
+  type UpdateListingReturnType,
+  updateListing,
+} from "./actions/updateListing.ts";
+export { type WithdrawParameters, type WithdrawReturnType, withdraw } from "./actions/withdraw.ts";
+// Content
+export {
+  cidFromDigest,
+  cidOfBytes,
+  cidOfJson,
+  digestFromCid,
+  encodeJson,
+  JSON_CODEC,
+  parseCid,
+  RAW_CODEC,
+  SHA2_256,
+  verifyContent,
+} from "./content/cid.ts";
+export {
+  encodeListingMetadata,
+  type ListingMetadata,
+  type ListingMetadataInput,
+  listingConditions,
+  listingMetadataSchema,
+  parseListingMetadata,
+} from "./content/metadata.ts";
+export { escrowMetaEvidence } from "./content/metaEvidence.ts";
+// Shipping encryption
+export {
+  decryptShipping,
+  type EncryptionKeyPair,
+  encryptionPublicKey,
+  encryptShipping,
+  generateEncryptionKey,
+  type ShippingDetails,
+  shippingDetailsSchema,
+} from "./crypto/shipping.ts";
+// Deployment
+export { type DeployParameters, type DeployReturnType, deploy, deployTestToken } from "./deploy.ts";
+export { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
+// Errors
+export { LanternError, type LanternErrorOptions } from "./errors/base.ts";
+export { ContractRevertError, decodeRevert, lanternErrorAbi, toLanternError } from "./errors/contract.ts";
+export {
+  DecryptionError,
+  OrderNotFoundError,
+  TransactionRevertedError,
+  ValidationError,
+} from "./errors/errors.ts";
+export {
+  type LanternRevertName,
+  type RevertMessageOptions,
+  revertMessage,
+  revertMessages,
+} from "./errors/messages.ts";
+// Generated from the contracts
+export {
+  escrowAbi,
+  fixedPriceListingAbi,
+  keyRegistryAbi,
+  listingFactoryAbi,
+  testArbitratorAbi,
+  testTokenAbi,
+} from "./generated/abis.ts";
+export {
+  escrowBytecode,
+  fixedPriceListingBytecode,
+  keyRegistryBytecode,
+  listingFactoryBytecode,
+  testArbitratorBytecode,
+  testTokenBytecode,
+} from "./generated/bytecode.ts";
+export type { PurchaseParameters, PurchaseReturnType } from "./internal/purchase.ts";
+export type { WriteResult } from "./internal/write.ts";
+// Orders
+export {
+  applyOrderEvent,
+  type OrderEvent,
+  type OrderEventName,
+  orderEventNames,
+} from "./orders/applyOrderEvent.ts";
+export { hashOrder, orderStruct } from "./orders/hashOrder.ts";
+// Readers
+export { type GetListingParameters, type GetListingReturnType, getListing } from "./readers/getListing.ts";
+export { type GetOrderParameters, type GetOrderReturnType, getOrder } from "./readers/getOrder.ts";
+export { type GetOrdersParameters, type GetOrdersReturnType, getOrders } from "./readers/getOrders.ts";
+export { type GetOwedParameters, type GetOwedReturnType, getOwed } from "./readers/getOwed.ts";
+export {
+  type GetPublishedKeyParameters,
+  type GetPublishedKeyReturnType,
+  getPublishedKey,
+} from "./readers/getPublishedKey.ts";
+export { foldOrders, getOrderLogs, orderEventTopics } from "./readers/orderLogs.ts";
+export { buyerShareOf, RULING_CHOICES, Ruling, splitRuling } from "./rulings.ts";
+// Local chains and tests (Node only; built-ins load on first call, so browsers can import this module)
+export {
+  type Anvil,
+  type AnvilAccount,
+  anvilAccounts,
+  anvilBinary,
+  type StartAnvilOptions,
+  startAnvil,
+} from "./testing/anvil.ts";
+// Types
+export {
+  type Deployment,
+  type LanternPublicClient,
+  type LanternWalletClient,
+  ListingStatus,
+  type ListingStatusName,
+  listingStatusName,
+  NATIVE_CURRENCY,
+  type Order,
+  type OrderRecord,
+  OrderState,
+  type OrderStateName,
+  orderStateName,
+  type ReadContext,
+  type WriteContext,
+} from "./types.ts";
