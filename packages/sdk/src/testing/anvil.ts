@@ -10,6 +10,7 @@ const node = () => ({
   module: process.getBuiltinModule("node:module"),
   net: process.getBuiltinModule("node:net"),
   path: process.getBuiltinModule("node:path"),
+  url: process.getBuiltinModule("node:url"),
 });
 
 export interface AnvilAccount {
@@ -94,7 +95,7 @@ export interface Anvil {
  * directly rather than a Node wrapper.
  */
 export function anvilBinary(): string {
-  const { fs, module, path } = node();
+  const { fs, module, path, url } = node();
   const require = module.createRequire(import.meta.url);
   const arch = process.arch === "x64" ? "amd64" : process.arch;
   const exe = process.platform === "win32" ? "anvil.exe" : "anvil";
@@ -105,7 +106,7 @@ export function anvilBinary(): string {
   } catch {
     // fall through to node_modules/.bin
   }
-  for (let dir = path.dirname(new URL(import.meta.url).pathname); ; dir = path.dirname(dir)) {
+  for (let dir = path.dirname(url.fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, "node_modules", ".bin", exe);
     if (fs.existsSync(candidate)) return candidate;
     if (path.dirname(dir) === dir) break;
