@@ -598,6 +598,7 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     }
 
     function _mask(OrderState state) private pure returns (uint256) {
+        // forge-lint: disable-next-line(incorrect-shift)
         return 1 << uint256(state);
     }
 
