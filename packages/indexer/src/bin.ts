@@ -18,6 +18,7 @@ const { values } = parseArgs({
     schema: { type: "string" },
     finality: { type: "string" },
     "max-logs": { type: "string" },
+    "max-block-range": { type: "string" },
     once: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
   },
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
       database,
       finality,
       maxLogsPerRequest: values["max-logs"] ? Number(values["max-logs"]) : undefined,
+      maxBlockRange: values["max-block-range"] ? Number(values["max-block-range"]) : undefined,
       logLevel: values.quiet ? "warn" : "info",
       onProgress: (p) => process.stdout.write(`progress ${p.checkpoint} ${p.events}\n`),
     });

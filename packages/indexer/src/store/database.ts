@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -29,7 +29,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const dir = path.resolve(dataDir);
   let db: PGlite;
   try {
-    mkdirSync(dir, { recursive: true });
+    await initPgliteDir(dir);
     db = await PGlite.create({ dataDir: dir });
   } catch (error) {
     throw new DatabaseConnectionError(`Cannot open the embedded database (PGlite) in ${dir}`, {
@@ -49,6 +49,30 @@ async function openPglite(dataDir: string): Promise<Database> {
     transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
     close: () => db.close(),
   };
+}
+
+/**
+ * Runs PGlite's initdb in a side directory and renames it into place, so a process killed during the
+ * first start (initdb takes seconds) leaves no half-made data directory behind to fail every later start.
+ */
+async function initPgliteDir(dir: string): Promise<void> {
+  if (existsSync(path.join(dir, "PG_VERSION"))) return;
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const staging = `${dir}.init`;
+  rmSync(staging, { recursive: true, force: true });
+  const db = await PGlite.create({ dataDir: staging });
+  await db.close();
+  if (!existsSync(dir)) {
+    renameSync(staging, dir);
+    return;
+  }
+  // The directory exists (made by hand, say): move the cluster in, PG_VERSION last, since its presence is
+  // what marks the directory as initialised.
+  const entries = readdirSync(staging).sort(
+    (a, b) => Number(a === "PG_VERSION") - Number(b === "PG_VERSION"),
+  );
+  for (const entry of entries) renameSync(path.join(staging, entry), path.join(dir, entry));
+  rmSync(staging, { recursive: true, force: true });
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {

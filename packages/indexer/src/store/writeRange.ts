@@ -39,8 +39,16 @@ export async function writeRange(
   finality: number,
 ): Promise<WriteResult> {
   const last = range.headers.at(-1);
-  if (!last || last.number !== range.to)
-    throw new Error(`range ${range.from}..${range.to} lacks its last header`);
+  if (!last || last.number !== range.to) {
+    throw new NonRetryableError(`range ${range.from}..${range.to} lacks its last header`);
+  }
+  // Reducers are not idempotent (a purchase lowers stock each time it is applied), so a range must follow
+  // the checkpoint exactly: applying one twice, or leaving a gap, would corrupt the index.
+  if (range.from !== previous.number + 1n) {
+    throw new NonRetryableError(
+      `refusing to write blocks ${range.from}..${range.to}: the index is at block ${previous.number}`,
+    );
+  }
   const { events } = range.decoded;
 
   return db.transaction(async (tx) => {

@@ -19,7 +19,8 @@ export class AdaptiveRange {
   private blocks: number;
 
   constructor(private readonly options: AdaptiveRangeOptions) {
-    this.blocks = Math.min(options.initialBlocks ?? 1000, options.maxBlocks);
+    // Start small: the first response tells how dense the chain is, and growth doubles from there.
+    this.blocks = Math.min(options.initialBlocks ?? 50, options.maxBlocks);
   }
 
   get size(): number {
@@ -34,11 +35,12 @@ export class AdaptiveRange {
 
   succeeded(blocks: number, logs: number, bytes: number): void {
     const fill = Math.max(logs / this.options.maxLogs, bytes / this.options.maxBytes);
+    const ideal = fill === 0 ? Number.POSITIVE_INFINITY : Math.floor((blocks * 0.5) / fill);
     if (fill >= 0.8) {
-      this.blocks = Math.max(1, Math.floor(blocks / 2));
+      // Near a limit: at least halve, and go straight to the size the density suggests.
+      this.blocks = Math.max(1, Math.min(Math.floor(blocks / 2), ideal));
       return;
     }
-    const ideal = fill === 0 ? Number.POSITIVE_INFINITY : Math.floor((blocks * 0.5) / fill);
     // A range cut short by its limit says nothing about the blocks after it, so it may only shrink the size.
     const next = blocks < this.blocks ? Math.min(this.blocks, ideal) : Math.min(ideal, blocks * 2);
     this.blocks = Math.max(1, Math.min(this.options.maxBlocks, Math.max(next, Math.floor(blocks / 2))));
