@@ -14,6 +14,7 @@ const contracts = {
   FixedPriceListing: "FixedPriceListing.sol",
   Escrow: "Escrow.sol",
   KeyRegistry: "KeyRegistry.sol",
+  Archive: "Archive.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */
