@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --import tsx
 import { parseArgs } from "node:util";
+import { indexChain } from "./commands/indexChain.ts";
 import { start } from "./commands/start.ts";
 import { CliError } from "./errors.ts";
 
@@ -8,6 +9,9 @@ const USAGE = `Usage: lantern <command> [options]
 Commands:
   start     Run the whole marketplace locally: chain (state saved), contracts (deployed once)
             Options: --data-dir <dir> (.lantern)  --host <ip> (127.0.0.1)  --port <n> (8545)  --chain-id <n> (31337)
+  index     Build or resume the marketplace database from the chain, then follow it
+            Options: --rpc-url <url> (http://127.0.0.1:8545)  --data-dir <dir> (.lantern)
+                     --database-url <postgres://...> (DATABASE_URL; default PGlite in <data-dir>/db)  --once
   help      Show this text
 `;
 
@@ -33,6 +37,25 @@ async function main(argv: string[]): Promise<void> {
       });
       return;
     }
+    case "index": {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          "rpc-url": { type: "string", default: "http://127.0.0.1:8545" },
+          "data-dir": { type: "string", default: process.env.LANTERN_DATA_DIR ?? ".lantern" },
+          "database-url": { type: "string" },
+          once: { type: "boolean", default: false },
+        },
+        strict: true,
+      });
+      await indexChain({
+        rpcUrl: values["rpc-url"],
+        dataDir: values["data-dir"],
+        databaseUrl: values["database-url"],
+        once: values.once,
+      });
+      return;
+    }
     case undefined:
     case "help":
     case "--help":
@@ -54,6 +77,10 @@ function integer(flag: string, value: string, min: number, max: number): number 
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
+    if ((error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`lantern: ${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
     if (error instanceof CliError) {
       process.stderr.write(`lantern: ${error.message}\n`);
       process.exit(error.exitCode);

@@ -6,7 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { createPublicClient, http } from "viem";
+import { openDatabase } from "@lantern/indexer";
+import { anvilAccounts, createListing, readDeploymentFile } from "@lantern/sdk";
+import { createPublicClient, createWalletClient, http, parseEther, zeroAddress } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
 
 const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "src", "bin.ts");
 const tmpDirs: string[] = [];
@@ -65,7 +69,7 @@ async function waitFor(run: Run, text: string, timeoutMs = 60_000): Promise<void
 }
 
 describe("lantern start", () => {
-  test("deploys on the first start only, and the chain survives a restart", async () => {
+  test("deploys on the first start only, indexes what happens, and the chain survives a restart", async () => {
     const dataDir = tempDir();
     const port = await freePort();
     const args = ["start", "--data-dir", dataDir, "--port", String(port)];
@@ -77,12 +81,50 @@ describe("lantern start", () => {
     const deployment = JSON.parse(readFileSync(path.join(dataDir, "deployments", "31337.json"), "utf8"));
     assert.match(deployment.Escrow, /^0x[0-9a-fA-F]{40}$/);
     const client = createPublicClient({ transport: http(`http://127.0.0.1:${port}`) });
-    // Mine a few blocks so there is state beyond the deployment to lose.
+    await waitFor(first, "Caught up; following the head");
+    const rpc = http(`http://127.0.0.1:${port}`);
+    const seller = anvilAccounts[1];
+    assert.ok(seller);
+    const { listing } = await createListing(
+      {
+        publicClient: createPublicClient({ chain: foundry, transport: rpc }),
+        walletClient: createWalletClient({
+          chain: foundry,
+          transport: rpc,
+          account: privateKeyToAccount(seller.privateKey),
+        }),
+        deployment:
+          readDeploymentFile(path.join(dataDir, "deployments"), 31337) ?? assert.fail("no deployment file"),
+      },
+      {
+        currency: zeroAddress,
+        price: parseEther("0.2"),
+        stock: 3n,
+        metadataCid: "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG",
+        title: "Brass desk lamp",
+        category: "home",
+        location: "Lisbon",
+      },
+    );
+    // Mine a few blocks so there is state beyond the listing to lose; the indexer polls the head every
+    // quarter second, so two seconds is plenty for it to write the listing.
     await client.request({ method: "anvil_mine" as never, params: ["0x5"] as never });
+    await new Promise((r) => setTimeout(r, 2000));
     const height = await client.getBlockNumber();
     first.child.kill("SIGINT");
     assert.equal(await first.exit, 0, first.output());
     assert.ok(existsSync(path.join(dataDir, "chain", "state.json")), "state saved on Ctrl-C");
+    const db = await openDatabase({ dataDir: path.join(dataDir, "db") });
+    const rows = await db.query<{ title: string; stock: string }>(
+      "SELECT title, stock FROM listings WHERE address = $1",
+      [listing.toLowerCase()],
+    );
+    await db.close();
+    assert.deepEqual(
+      rows,
+      [{ title: "Brass desk lamp", stock: "3" }],
+      "the listing made while running is indexed",
+    );
 
     const second = lantern(args);
     await waitFor(second, "Lantern is running");

@@ -1,7 +1,9 @@
 import path from "node:path";
+import { runIndexCommand } from "@lantern/indexer";
 import { anvilAccounts } from "@lantern/sdk";
 import { startLocalChain } from "../chain/localChain.ts";
 import { ensureDeployment } from "../deployment.ts";
+import { CliError } from "../errors.ts";
 
 export interface StartOptions {
   dataDir: string;
@@ -48,15 +50,30 @@ export async function start(options: StartOptions): Promise<void> {
     ];
     process.stdout.write(lines.join("\n"));
 
+    // The index follows the chain beside it: PGlite under the data directory unless DATABASE_URL is set.
+    const stopIndexer = new AbortController();
+    const indexing = runIndexCommand({
+      rpcUrl: chain.rpcUrl,
+      deployment,
+      dataDir: path.join(dataDir, "db"),
+      signal: stopIndexer.signal,
+    });
+
     await new Promise<void>((resolve, reject) => {
       process.once("SIGINT", () => resolve());
       process.once("SIGTERM", () => resolve());
+      indexing.then(resolve, (error: unknown) =>
+        reject(new CliError(`The indexer stopped: ${(error as Error).message}`)),
+      );
       // Ctrl-C in a terminal reaches anvil too (same process group), and it may exit first: that is a stop.
       chain.exited.then((code) =>
         code === 0 || code === null
           ? resolve()
           : reject(new Error(`The local chain (anvil) stopped unexpectedly (exit code ${code})`)),
       );
+    }).finally(async () => {
+      stopIndexer.abort();
+      await indexing.catch(() => {});
     });
   } finally {
     await stop();
