@@ -21,6 +21,7 @@ const { values } = parseArgs({
     "max-block-range": { type: "string" },
     once: { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
+    debug: { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
       finality,
       maxLogsPerRequest: values["max-logs"] ? Number(values["max-logs"]) : undefined,
       maxBlockRange: values["max-block-range"] ? Number(values["max-block-range"]) : undefined,
-      logLevel: values.quiet ? "warn" : "info",
+      logLevel: values.debug ? "debug" : values.quiet ? "warn" : "info",
       onProgress: (p) => process.stdout.write(`progress ${p.checkpoint} ${p.events}\n`),
     });
     try {

@@ -3,8 +3,9 @@ import { createLogger, type Logger } from "./common/logger.ts";
 import { type CreateIndexerOptions, resolveOptions } from "./common/options.ts";
 import { type IndexerProgress, ProgressTracker } from "./common/progress.ts";
 import { withRetry } from "./common/retry.ts";
-import { createShutdown, sleep } from "./common/shutdown.ts";
+import { createShutdown } from "./common/shutdown.ts";
 import { Engine } from "./engine.ts";
+import { catchUp, follow } from "./realtime/follow.ts";
 import { type Database, openDatabase, type Queryable } from "./store/database.ts";
 import { acquireWriterLock } from "./store/lock.ts";
 import { migrate } from "./store/migrate.ts";
@@ -14,7 +15,10 @@ export interface BackfillResult {
   /** The last block indexed. */
   checkpoint: bigint;
   events: number;
+  /** Time spent indexing, from the first range read to the head. */
   seconds: number;
+  /** Time spent before that: opening the database (PGlite's first start runs initdb), migrations, RPC checks. */
+  startupSeconds: number;
 }
 
 export interface Indexer {
@@ -68,48 +72,38 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
       // The RPC may be starting up as we are; that is worth waiting for, a wrong chain is not.
       await withRetry(() => e.init(), { what: "connecting to the chain", logger, signal: shutdown.signal });
       progress.begin(e.current.number, e.current.number);
-      logger.info("indexer ready", { database: db.location, checkpoint: e.current.number });
+      logger.info("indexer ready", {
+        database: db.location,
+        checkpoint: e.current.number,
+        rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+      });
       return e;
     })();
     return opening;
   };
 
-  /** Runs rounds until one finds nothing to do. Retryable failures restart from the checkpoint. */
-  const catchUp = async (e: Engine) => {
-    await withRetry(
-      async () => {
-        while (await e.step()) shutdown.check();
-      },
-      { what: "indexing", logger, signal: shutdown.signal, onRetry: () => progress.retries++ },
-    );
-  };
-
-  const follow = async (e: Engine) => {
-    progress.phase = "realtime";
-    for (;;) {
-      await catchUp(e);
-      await sleep(resolved.pollingIntervalMs, shutdown.signal);
-    }
-  };
+  const loop = { pollingIntervalMs: resolved.pollingIntervalMs, logger, shutdown, progress };
 
   return {
     async backfill() {
-      const started = performance.now();
+      const opened = performance.now();
       engine ??= await open();
+      const started = performance.now();
       const eventsBefore = progress.events;
-      await catchUp(engine);
+      await catchUp(engine, loop);
       onProgress?.(progress.snapshot());
       return {
         checkpoint: engine.current.number,
         events: progress.events - eventsBefore,
         seconds: (performance.now() - started) / 1000,
+        startupSeconds: (started - opened) / 1000,
       };
     },
     async start() {
       engine ??= await open();
-      await catchUp(engine);
+      await catchUp(engine, loop);
       const e = engine;
-      following ??= follow(e).catch((error: unknown) => {
+      following ??= follow(e, loop).catch((error: unknown) => {
         if (error instanceof AbortedError) return;
         logger.error("indexer stopped on an error", { error: describe(error) });
         options.onError?.(error);

@@ -121,10 +121,20 @@ export class Engine {
   }
 
   private async write(range: FetchedRange, head: bigint): Promise<void> {
-    const { db, options, progress } = this.ctx;
+    const { db, options, progress, logger } = this.ctx;
+    const t0 = performance.now();
     let decoded = this.decode(range);
     if (decoded.skipped.length > 0) decoded = await this.confirmSkipped(range, decoded);
+    const t1 = performance.now();
     const result = await writeRange(db, { ...range, decoded }, this.checkpoint, head, options.finality);
+    logger.debug("committed range", {
+      from: range.from,
+      to: range.to,
+      events: decoded.events.length,
+      decodeMs: Math.round(t1 - t0),
+      writeMs: Math.round(performance.now() - t1),
+      rssMb: Math.round(process.memoryUsage.rss() / 1048576),
+    });
     this.checkpoint = result.checkpoint;
     for (const listing of decoded.newListings) this.known.add(listing);
     progress.checkpoint = result.checkpoint.number;

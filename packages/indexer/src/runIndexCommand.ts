@@ -60,8 +60,9 @@ export async function runIndexCommand(options: RunIndexCommandOptions): Promise<
     const target = "url" in database ? "PostgreSQL" : `PGlite in ${database.dataDir}`;
     stderr.write(`Indexing chain ${options.deployment.chainId} from ${options.rpcUrl} into ${target}\n`);
     await Promise.race([indexer.start(), stopped]);
+    if (stopOn.signal.aborted) return;
     line.done(indexer.progress());
-    if (options.follow !== false && !stopOn.signal.aborted) {
+    if (options.follow !== false) {
       stderr.write("Caught up; following the head (Ctrl-C to stop).\n");
       await Promise.race([stopped, failed]);
     }

@@ -24,7 +24,8 @@ export interface IndexerProgress {
 
 /** Keeps the counters behind `IndexerProgress` and derives the rates. */
 export class ProgressTracker {
-  readonly startedAt = performance.now();
+  /** When indexing began (after the database opened), for the rates. */
+  startedAt = performance.now();
   startBlock = 0n;
   checkpoint = 0n;
   head = 0n;
@@ -36,6 +37,7 @@ export class ProgressTracker {
   phase: IndexerProgress["phase"] = "backfill";
 
   begin(checkpoint: bigint, head: bigint): void {
+    this.startedAt = performance.now();
     this.startBlock = checkpoint;
     this.checkpoint = checkpoint;
     this.head = head;

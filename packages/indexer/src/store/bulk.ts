@@ -1,54 +1,67 @@
 import type { Queryable } from "./database.ts";
 
-/** A column and the Postgres type its values are sent as. */
-export interface Column {
-  name: string;
-  type: "text" | "numeric" | "bigint" | "integer" | "smallint" | "boolean" | "jsonb";
-}
-
-export type Value = string | number | boolean | null;
+/** A row: uint256 and bigint as decimal strings, jsonb columns as plain objects. */
+export type Row = Record<string, string | number | boolean | null | object>;
 
 export interface InsertOptions {
-  /** Primary key columns; with `update`, rows that exist are updated instead of failing. */
-  conflict?: string[];
-  /** Columns overwritten on conflict (default: every column outside `conflict`). */
-  update?: string[];
+  /** Every column the rows fill; the rest take their defaults. */
+  columns: readonly string[];
+  /** Primary key columns; rows that exist are updated instead of failing. */
+  conflict?: readonly string[];
 }
 
 /**
- * Inserts many rows in one statement: each column travels as one array parameter and `unnest` turns them
- * back into rows. One statement per table per range, whatever its size, and no parameter-count limit
- * (a multi-row VALUES list stops at 65,535 parameters). `rows` holds one array per column.
+ * Writes many rows with COPY: one statement per table per range, whatever its size. COPY cannot update,
+ * so an upsert copies into a temporary staging table (created once per session, emptied at commit) and
+ * moves the rows over with one INSERT ... ON CONFLICT DO UPDATE.
  */
-export async function insertColumns(
+export async function insertRows(
   tx: Queryable,
   table: string,
-  columns: readonly Column[],
-  data: Value[][],
-  options: InsertOptions = {},
+  rows: readonly Row[],
+  options: InsertOptions,
 ): Promise<void> {
-  const count = data[0]?.length ?? 0;
-  if (count === 0) return;
-  const names = columns.map((c) => c.name).join(", ");
-  const sources = columns.map((c, i) => `$${i + 1}::${c.type}[]`);
-  let sql = `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${sources.join(", ")})`;
-  if (options.conflict) {
-    const update = options.update ?? columns.map((c) => c.name).filter((n) => !options.conflict?.includes(n));
-    sql += ` ON CONFLICT (${options.conflict.join(", ")}) DO UPDATE SET ${update.map((n) => `${n} = excluded.${n}`).join(", ")}`;
+  if (rows.length === 0) return;
+  const text = copyText(rows, options.columns);
+  if (!options.conflict) {
+    await tx.copy(table, options.columns, text);
+    return;
   }
-  await tx.query(sql, data);
+  const stage = `stage_${table}`;
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${table}) ON COMMIT DELETE ROWS`);
+  await tx.copy(stage, options.columns, text);
+  const names = options.columns.join(", ");
+  const update = options.columns.filter((c) => !options.conflict?.includes(c));
+  await tx.query(
+    `INSERT INTO ${table} (${names}) SELECT ${names} FROM ${stage}
+     ON CONFLICT (${options.conflict.join(", ")}) DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(", ")}`,
+  );
+  // The staging table empties at commit; empty it now too, in case a transaction upserts a table twice.
+  await tx.query(`TRUNCATE ${stage}`);
 }
 
-/** Column-major storage for rows built one at a time. */
-export class ColumnBuffer {
-  readonly data: Value[][];
-  constructor(readonly columns: readonly Column[]) {
-    this.data = columns.map(() => []);
+const SPECIAL = /[\\\t\n\r]/;
+
+/** Rows in COPY's text format: tab between columns, newline between rows, \N for NULL, backslash escapes. */
+export function copyText(rows: readonly Row[], columns: readonly string[]): string {
+  const lines = new Array<string>(rows.length);
+  const cells = new Array<string>(columns.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Row;
+    for (let c = 0; c < columns.length; c++) {
+      const value = row[columns[c] as string];
+      if (value === null || value === undefined) {
+        cells[c] = "\\N";
+        continue;
+      }
+      const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+      cells[c] = SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, escapeChar) : text;
+    }
+    lines[r] = cells.join("\t");
   }
-  get length(): number {
-    return this.data[0]?.length ?? 0;
-  }
-  push(...values: Value[]): void {
-    for (let i = 0; i < values.length; i++) (this.data[i] as Value[]).push(values[i] as Value);
-  }
+  return `${lines.join("\n")}\n`;
+}
+
+function escapeChar(c: string): string {
+  return c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r";
 }

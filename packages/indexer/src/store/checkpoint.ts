@@ -2,7 +2,7 @@ import type { Hex } from "viem";
 import { DeploymentMismatchError } from "../common/errors.ts";
 import type { IndexerDeployment } from "../common/options.ts";
 import type { BlockHeader } from "../sync/types.ts";
-import { ColumnBuffer, insertColumns } from "./bulk.ts";
+import { insertRows } from "./bulk.ts";
 import type { Database, Queryable } from "./database.ts";
 
 export interface Checkpoint {
@@ -30,12 +30,8 @@ export async function writeCheckpoint(tx: Queryable, cp: Checkpoint): Promise<vo
 
 /** Remembers block hashes for the ancestor search after a reorg. */
 export async function saveBlocks(tx: Queryable, headers: readonly BlockHeader[]): Promise<void> {
-  const buffer = new ColumnBuffer([
-    { name: "number", type: "bigint" },
-    { name: "hash", type: "text" },
-  ]);
-  for (const h of headers) buffer.push(h.number.toString(), h.hash);
-  await insertColumns(tx, "blocks", buffer.columns, buffer.data, { conflict: ["number"] });
+  const rows = headers.map((h) => ({ number: h.number.toString(), hash: h.hash }));
+  await insertRows(tx, "blocks", rows, { columns: ["number", "hash"], conflict: ["number"] });
 }
 
 /** Recent block hashes we built on, newest first, down to `floor`. */

@@ -6,7 +6,7 @@ import { DATA_TABLES } from "./tables.ts";
  * same digests hold the same index. Bookkeeping that legitimately differs between two correct runs (undo
  * information, saved block hashes, the undo floor) is left out.
  */
-export async function digestTables(db: Queryable): Promise<Record<string, string>> {
+export async function digestTables(db: Pick<Queryable, "query">): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of DATA_TABLES) {
     const [row] = await db.query<{ digest: string | null; count: string }>(

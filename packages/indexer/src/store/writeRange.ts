@@ -9,7 +9,8 @@ import type { Database } from "./database.ts";
 import { AppendOnlyRows } from "./reduce/appendOnly.ts";
 import { DisputeReducer } from "./reduce/disputes.ts";
 import { ListingReducer } from "./reduce/listings.ts";
-import { asOrderEvent, OrderReducer } from "./reduce/orders.ts";
+import { OrderReducer } from "./reduce/orders.ts";
+import { routeEvents } from "./routeEvents.ts";
 
 export interface RangeToWrite {
   from: bigint;
@@ -72,34 +73,7 @@ export async function writeRange(
     await orders.load(tx, orderKeys);
     await disputes.load(tx, disputeKeys);
 
-    for (const e of events) {
-      const order = asOrderEvent(e);
-      if (order) {
-        const problem = orders.apply(order);
-        if (problem) {
-          appendOnly.skip(e.log, problem);
-          continue;
-        }
-        if (order.event.eventName === "OrderPaid" && !listings.apply(e)) {
-          // The order stands; only the listing's stock could not be lowered.
-          appendOnly.skip(
-            e.log,
-            `OrderPaid for listing ${order.event.args.listing}, which is not in the index`,
-          );
-        }
-        continue;
-      }
-      if (e.source === "listing" || (e.source === "factory" && /^Listing/.test(e.event.eventName))) {
-        if (!listings.apply(e)) appendOnly.skip(e.log, `${e.event.eventName} for a listing not in the index`);
-        continue;
-      }
-      if (e.source === "escrow" && (e.event.eventName === "Dispute" || e.event.eventName === "Ruling")) {
-        const problem = disputes.apply(e);
-        if (problem) appendOnly.skip(e.log, problem);
-        continue;
-      }
-      if (!appendOnly.add(e)) appendOnly.skip(e.log, `no table takes ${e.event.eventName}`);
-    }
+    routeEvents(events, { listings, orders, disputes, appendOnly });
 
     await listings.write(tx);
     await orders.write(tx);

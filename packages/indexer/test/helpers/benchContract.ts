@@ -15,7 +15,10 @@ const artifactFile = path.join(contracts, "out/IndexerBench.sol/IndexerBench.jso
  */
 export function indexerBenchArtifact(): { abi: Abi; bytecode: Hex } {
   if (!existsSync(artifactFile) || statSync(artifactFile).mtimeMs < statSync(source).mtimeMs) {
-    execFileSync("npx", ["forge", "build"], { cwd: contracts, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(process.execPath, ["tools/forge.mjs", "build"], {
+      cwd: contracts,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
   }
   const json = JSON.parse(readFileSync(artifactFile, "utf8"));
   return { abi: json.abi as Abi, bytecode: json.bytecode.object as Hex };

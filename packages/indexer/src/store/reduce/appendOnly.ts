@@ -1,56 +1,24 @@
 import type { SkippedLog } from "../../decode/decodeLogs.ts";
 import type { DecodedEvent } from "../../decode/events.ts";
 import type { ChainLog } from "../../sync/types.ts";
-import { type Column, ColumnBuffer, insertColumns } from "../bulk.ts";
+import { insertRows, type Row } from "../bulk.ts";
 import type { Queryable } from "../database.ts";
-import { argsJson, clean } from "./json.ts";
+import { clean, jsonArgs } from "./json.ts";
 
-const position: Column[] = [
-  { name: "block_number", type: "bigint" },
-  { name: "log_index", type: "integer" },
-  { name: "tx_hash", type: "text" },
-];
+const POSITION = ["block_number", "log_index", "tx_hash"] as const;
 
-const TABLES = {
-  keys: [...position, { name: "account", type: "text" }, { name: "key", type: "text" }],
-  payments: [
-    ...position,
-    { name: "event", type: "text" },
-    { name: "account", type: "text" },
-    { name: "currency", type: "text" },
-    { name: "amount", type: "numeric" },
-  ],
-  evidence: [
-    ...position,
-    { name: "arbitrable", type: "text" },
-    { name: "arbitrator", type: "text" },
-    { name: "evidence_group_id", type: "numeric" },
-    { name: "party", type: "text" },
-    { name: "evidence", type: "text" },
-  ],
-  meta_evidence: [
-    ...position,
-    { name: "arbitrable", type: "text" },
-    { name: "meta_evidence_id", type: "numeric" },
-    { name: "evidence", type: "text" },
-  ],
-  contract_events: [
-    ...position,
-    { name: "contract", type: "text" },
-    { name: "event", type: "text" },
-    { name: "args", type: "jsonb" },
-  ],
-  skipped_logs: [
-    ...position,
-    { name: "address", type: "text" },
-    { name: "topic0", type: "text" },
-    { name: "reason", type: "text" },
-    { name: "topics", type: "text" },
-    { name: "data", type: "text" },
-  ],
-} satisfies Record<string, Column[]>;
+const COLUMNS = {
+  keys: [...POSITION, "account", "key"],
+  payments: [...POSITION, "event", "account", "currency", "amount"],
+  evidence: [...POSITION, "arbitrable", "arbitrator", "evidence_group_id", "party", "evidence"],
+  meta_evidence: [...POSITION, "arbitrable", "meta_evidence_id", "evidence"],
+  contract_events: [...POSITION, "contract", "event", "args"],
+  skipped_logs: [...POSITION, "address", "topic0", "reason", "topics", "data"],
+} as const;
 
-/** Parameter changes: kept as they came, for audit and for the DAO pages later. */
+type Table = keyof typeof COLUMNS;
+
+/** Parameter changes: kept as they came, for audit and for the DAO pages later (so are unknown events). */
 const SETTINGS_EVENTS = new Set([
   "TemplateApproved",
   "CurrencyApproved",
@@ -61,23 +29,31 @@ const SETTINGS_EVENTS = new Set([
   "OwnershipTransferred",
 ]);
 
+function at(log: ChainLog): Row {
+  return { block_number: log.blockNumber.toString(), log_index: log.logIndex, tx_hash: log.transactionHash };
+}
+
 /** Rows for the tables that only grow: one per event, written in one statement per table. */
 export class AppendOnlyRows {
-  private readonly buffers = Object.fromEntries(
-    Object.entries(TABLES).map(([name, columns]) => [name, new ColumnBuffer(columns)]),
-  ) as Record<keyof typeof TABLES, ColumnBuffer>;
+  private readonly rows: Record<Table, Row[]> = {
+    keys: [],
+    payments: [],
+    evidence: [],
+    meta_evidence: [],
+    contract_events: [],
+    skipped_logs: [],
+  };
 
   /** Adds the event's row; returns false if no append-only table takes this event. */
   add(e: DecodedEvent): boolean {
     const { log } = e;
-    const at = [log.blockNumber.toString(), log.logIndex, log.transactionHash] as const;
     if (e.source === "keys") {
       const a = e.event.args;
-      this.buffers.keys.push(...at, a.account.toLowerCase(), a.key.toLowerCase());
+      this.rows.keys.push({ ...at(log), account: a.account.toLowerCase(), key: a.key.toLowerCase() });
       return true;
     }
     if (SETTINGS_EVENTS.has(e.event.eventName)) {
-      this.buffers.contract_events.push(...at, log.address, e.event.eventName, argsJson(e.event.args));
+      this.addContractEvent(e);
       return true;
     }
     if (e.source !== "escrow") return false;
@@ -85,48 +61,56 @@ export class AppendOnlyRows {
     switch (ev.eventName) {
       case "PaymentDeferred":
       case "Withdrawn":
-        this.buffers.payments.push(
-          ...at,
-          ev.eventName,
-          ev.args.account.toLowerCase(),
-          ev.args.currency.toLowerCase(),
-          ev.args.amount.toString(),
-        );
+        this.rows.payments.push({
+          ...at(log),
+          event: ev.eventName,
+          account: ev.args.account.toLowerCase(),
+          currency: ev.args.currency.toLowerCase(),
+          amount: ev.args.amount.toString(),
+        });
         return true;
       case "Evidence":
-        this.buffers.evidence.push(
-          ...at,
-          log.address,
-          ev.args.arbitrator.toLowerCase(),
-          ev.args.evidenceGroupID.toString(),
-          ev.args.party.toLowerCase(),
-          clean(ev.args.evidence),
-        );
+        this.rows.evidence.push({
+          ...at(log),
+          arbitrable: log.address,
+          arbitrator: ev.args.arbitrator.toLowerCase(),
+          evidence_group_id: ev.args.evidenceGroupID.toString(),
+          party: ev.args.party.toLowerCase(),
+          evidence: clean(ev.args.evidence),
+        });
         return true;
       case "MetaEvidence":
-        this.buffers.meta_evidence.push(
-          ...at,
-          log.address,
-          ev.args.metaEvidenceID.toString(),
-          clean(ev.args.evidence),
-        );
+        this.rows.meta_evidence.push({
+          ...at(log),
+          arbitrable: log.address,
+          meta_evidence_id: ev.args.metaEvidenceID.toString(),
+          evidence: clean(ev.args.evidence),
+        });
         return true;
       default:
         return false;
     }
   }
 
+  /** Keeps an event in contract_events with its arguments: settings, and events no table models yet. */
+  addContractEvent(e: DecodedEvent): void {
+    this.rows.contract_events.push({
+      ...at(e.log),
+      contract: e.log.address,
+      event: e.event.eventName,
+      args: jsonArgs(e.event.args) as object,
+    });
+  }
+
   skip(log: ChainLog, reason: string): void {
-    this.buffers.skipped_logs.push(
-      log.blockNumber.toString(),
-      log.logIndex,
-      log.transactionHash,
-      log.address,
-      log.topics[0] ?? null,
-      clean(reason),
-      log.topics.join(" "),
-      log.data,
-    );
+    this.rows.skipped_logs.push({
+      ...at(log),
+      address: log.address,
+      topic0: log.topics[0] ?? null,
+      reason: clean(reason),
+      topics: log.topics.join(" "),
+      data: log.data,
+    });
   }
 
   skipAll(skipped: readonly SkippedLog[]): void {
@@ -134,12 +118,12 @@ export class AppendOnlyRows {
   }
 
   get skippedCount(): number {
-    return this.buffers.skipped_logs.length;
+    return this.rows.skipped_logs.length;
   }
 
   async write(tx: Queryable): Promise<void> {
-    for (const [table, buffer] of Object.entries(this.buffers)) {
-      await insertColumns(tx, table, buffer.columns, buffer.data);
+    for (const table of Object.keys(COLUMNS) as Table[]) {
+      await insertRows(tx, table, this.rows[table], { columns: COLUMNS[table] });
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { DecodedEvent } from "../../decode/events.ts";
-import { type Column, ColumnBuffer, insertColumns } from "../bulk.ts";
+import { insertRows, type Row } from "../bulk.ts";
 import type { Queryable } from "../database.ts";
 
 interface DisputeRow {
@@ -14,17 +14,17 @@ interface DisputeRow {
   updatedBlock: string;
 }
 
-const COLUMNS: Column[] = [
-  { name: "arbitrator", type: "text" },
-  { name: "dispute_id", type: "numeric" },
-  { name: "arbitrable", type: "text" },
-  { name: "meta_evidence_id", type: "numeric" },
-  { name: "evidence_group_id", type: "numeric" },
-  { name: "ruling", type: "numeric" },
-  { name: "created_block", type: "bigint" },
-  { name: "ruled_block", type: "bigint" },
-  { name: "updated_block", type: "bigint" },
-];
+const COLUMNS = [
+  "arbitrator",
+  "dispute_id",
+  "arbitrable",
+  "meta_evidence_id",
+  "evidence_group_id",
+  "ruling",
+  "created_block",
+  "ruled_block",
+  "updated_block",
+] as const;
 
 function keyOf(arbitrator: string, disputeId: bigint): string {
   return `${arbitrator.toLowerCase()}:${disputeId}`;
@@ -98,20 +98,17 @@ export class DisputeReducer {
   }
 
   async write(tx: Queryable): Promise<void> {
-    const buffer = new ColumnBuffer(COLUMNS);
-    for (const r of this.rows.values()) {
-      buffer.push(
-        r.arbitrator,
-        r.disputeId,
-        r.arbitrable,
-        r.metaEvidenceId,
-        r.evidenceGroupId,
-        r.ruling,
-        r.createdBlock,
-        r.ruledBlock,
-        r.updatedBlock,
-      );
-    }
-    await insertColumns(tx, "disputes", COLUMNS, buffer.data, { conflict: ["arbitrator", "dispute_id"] });
+    const rows: Row[] = [...this.rows.values()].map((r) => ({
+      arbitrator: r.arbitrator,
+      dispute_id: r.disputeId,
+      arbitrable: r.arbitrable,
+      meta_evidence_id: r.metaEvidenceId,
+      evidence_group_id: r.evidenceGroupId,
+      ruling: r.ruling,
+      created_block: r.createdBlock,
+      ruled_block: r.ruledBlock,
+      updated_block: r.updatedBlock,
+    }));
+    await insertRows(tx, "disputes", rows, { columns: COLUMNS, conflict: ["arbitrator", "dispute_id"] });
   }
 }

@@ -1,11 +1,19 @@
-/** Event arguments as JSON: uint256 as decimal strings, addresses in lower case like every other column. */
-export function argsJson(args: unknown): string {
-  return JSON.stringify(args, (_key, value) => {
-    if (typeof value === "bigint") return value.toString();
-    if (typeof value === "string")
-      return clean(/^0x[0-9a-fA-F]{40}$/.test(value) ? value.toLowerCase() : value);
-    return value;
-  });
+/**
+ * Event arguments as a JSON-ready object: uint256 as decimal strings, addresses in lower case like every
+ * other column, text cleaned for Postgres. Built directly rather than with a JSON.stringify replacer,
+ * which is several times slower on the hot path.
+ */
+export function jsonArgs(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string")
+    return value.length === 42 && value.startsWith("0x") ? value.toLowerCase() : clean(value);
+  if (Array.isArray(value)) return value.map(jsonArgs);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key in value) out[key] = jsonArgs((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
 }
 
 /**

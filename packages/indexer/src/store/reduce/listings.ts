@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
 import type { DecodedEvent } from "../../decode/events.ts";
-import { type Column, ColumnBuffer, insertColumns } from "../bulk.ts";
+import { insertRows, type Row } from "../bulk.ts";
 import type { Queryable } from "../database.ts";
 import { clean } from "./json.ts";
 
@@ -27,35 +27,35 @@ export interface ListingRow {
   updatedBlock: bigint;
 }
 
-const LISTING_COLUMNS: Column[] = [
-  { name: "address", type: "text" },
-  { name: "seller", type: "text" },
-  { name: "template", type: "text" },
-  { name: "currency", type: "text" },
-  { name: "base_price", type: "numeric" },
-  { name: "price", type: "numeric" },
-  { name: "stock", type: "numeric" },
-  { name: "status", type: "smallint" },
-  { name: "metadata_cid", type: "text" },
-  { name: "title", type: "text" },
-  { name: "category", type: "text" },
-  { name: "location", type: "text" },
-  { name: "created_block", type: "bigint" },
-  { name: "created_time", type: "bigint" },
-  { name: "created_tx", type: "text" },
-  { name: "updated_block", type: "bigint" },
-];
+const LISTING_COLUMNS = [
+  "address",
+  "seller",
+  "template",
+  "currency",
+  "base_price",
+  "price",
+  "stock",
+  "status",
+  "metadata_cid",
+  "title",
+  "category",
+  "location",
+  "created_block",
+  "created_time",
+  "created_tx",
+  "updated_block",
+] as const;
 
-const HISTORY_COLUMNS: Column[] = [
-  { name: "block_number", type: "bigint" },
-  { name: "log_index", type: "integer" },
-  { name: "tx_hash", type: "text" },
-  { name: "listing", type: "text" },
-  { name: "event", type: "text" },
-  { name: "price", type: "numeric" },
-  { name: "stock", type: "numeric" },
-  { name: "status", type: "smallint" },
-];
+const HISTORY_COLUMNS = [
+  "block_number",
+  "log_index",
+  "tx_hash",
+  "listing",
+  "event",
+  "price",
+  "stock",
+  "status",
+] as const;
 
 /**
  * Folds a range's listing events into listing rows: ListingCreated makes a row, the clone's own events
@@ -64,7 +64,7 @@ const HISTORY_COLUMNS: Column[] = [
  */
 export class ListingReducer {
   readonly rows = new Map<Address, ListingRow>();
-  readonly history = new ColumnBuffer(HISTORY_COLUMNS);
+  readonly history: Row[] = [];
   /** Purchases of listings this database does not know (a deployment block set too late). */
   readonly unknown: DecodedEvent[] = [];
 
@@ -173,41 +173,41 @@ export class ListingReducer {
 
   private record(e: DecodedEvent, row: ListingRow, event: string): void {
     const { log } = e;
-    this.history.push(
-      log.blockNumber.toString(),
-      log.logIndex,
-      log.transactionHash,
-      row.address,
+    this.history.push({
+      block_number: log.blockNumber.toString(),
+      log_index: log.logIndex,
+      tx_hash: log.transactionHash,
+      listing: row.address,
       event,
-      row.price,
-      row.stock.toString(),
-      row.status,
-    );
+      price: row.price,
+      stock: row.stock.toString(),
+      status: row.status,
+    });
   }
 
   async write(tx: Queryable): Promise<void> {
-    const buffer = new ColumnBuffer(LISTING_COLUMNS);
+    const rows: Row[] = [];
     for (const r of this.rows.values()) {
-      buffer.push(
-        r.address,
-        r.seller,
-        r.template,
-        r.currency,
-        r.basePrice,
-        r.price,
-        r.stock.toString(),
-        r.status,
-        r.metadataCid,
-        r.title,
-        r.category,
-        r.location,
-        r.createdBlock.toString(),
-        r.createdTime.toString(),
-        r.createdTx,
-        r.updatedBlock.toString(),
-      );
+      rows.push({
+        address: r.address,
+        seller: r.seller,
+        template: r.template,
+        currency: r.currency,
+        base_price: r.basePrice,
+        price: r.price,
+        stock: r.stock.toString(),
+        status: r.status,
+        metadata_cid: r.metadataCid,
+        title: r.title,
+        category: r.category,
+        location: r.location,
+        created_block: r.createdBlock.toString(),
+        created_time: r.createdTime.toString(),
+        created_tx: r.createdTx,
+        updated_block: r.updatedBlock.toString(),
+      });
     }
-    await insertColumns(tx, "listings", LISTING_COLUMNS, buffer.data, { conflict: ["address"] });
-    await insertColumns(tx, "listing_history", HISTORY_COLUMNS, this.history.data);
+    await insertRows(tx, "listings", rows, { columns: LISTING_COLUMNS, conflict: ["address"] });
+    await insertRows(tx, "listing_history", this.history, { columns: HISTORY_COLUMNS });
   }
 }

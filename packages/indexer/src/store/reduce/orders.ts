@@ -1,19 +1,12 @@
-import { applyOrderEvent, type OrderEvent, type OrderRecord } from "@lantern/sdk";
+import { applyOrderEvent, type OrderEvent, type OrderRecord, orderEventNames } from "@lantern/sdk";
 import type { Address, Hex } from "viem";
 import type { DecodedEvent } from "../../decode/events.ts";
-import { type Column, ColumnBuffer, insertColumns } from "../bulk.ts";
+import { insertRows, type Row } from "../bulk.ts";
 import type { Queryable } from "../database.ts";
-import { argsJson } from "./json.ts";
+import { jsonArgs } from "./json.ts";
 
-const ORDER_EVENTS = new Set([
-  "OrderPaid",
-  "OrderShipped",
-  "OrderCompleted",
-  "OrderRefunded",
-  "OrderCancelled",
-  "OrderDisputed",
-  "OrderResolved",
-]);
+/** The escrow events that move an order's state: exactly those the SDK's reducer folds. */
+const ORDER_EVENTS = new Set<string>(orderEventNames);
 
 interface OrderRow {
   record: OrderRecord;
@@ -22,41 +15,41 @@ interface OrderRow {
   updatedBlock: bigint;
 }
 
-const ORDER_COLUMNS: Column[] = [
-  { name: "order_id", type: "numeric" },
-  { name: "listing", type: "text" },
-  { name: "buyer", type: "text" },
-  { name: "seller", type: "text" },
-  { name: "currency", type: "text" },
-  { name: "amount", type: "numeric" },
-  { name: "quantity", type: "bigint" },
-  { name: "escrowed", type: "boolean" },
-  { name: "state", type: "smallint" },
-  { name: "ship_window", type: "bigint" },
-  { name: "delivery_window", type: "bigint" },
-  { name: "paid_at", type: "bigint" },
-  { name: "shipped_at", type: "bigint" },
-  { name: "shipping_digest", type: "text" },
-  { name: "tracking_digest", type: "text" },
-  { name: "completed_by_buyer", type: "boolean" },
-  { name: "arbitrator", type: "text" },
-  { name: "dispute_id", type: "numeric" },
-  { name: "ruling", type: "numeric" },
-  { name: "buyer_amount", type: "numeric" },
-  { name: "seller_amount", type: "numeric" },
-  { name: "created_block", type: "bigint" },
-  { name: "created_tx", type: "text" },
-  { name: "updated_block", type: "bigint" },
-];
+const ORDER_COLUMNS = [
+  "order_id",
+  "listing",
+  "buyer",
+  "seller",
+  "currency",
+  "amount",
+  "quantity",
+  "escrowed",
+  "state",
+  "ship_window",
+  "delivery_window",
+  "paid_at",
+  "shipped_at",
+  "shipping_digest",
+  "tracking_digest",
+  "completed_by_buyer",
+  "arbitrator",
+  "dispute_id",
+  "ruling",
+  "buyer_amount",
+  "seller_amount",
+  "created_block",
+  "created_tx",
+  "updated_block",
+] as const;
 
-const EVENT_COLUMNS: Column[] = [
-  { name: "block_number", type: "bigint" },
-  { name: "log_index", type: "integer" },
-  { name: "tx_hash", type: "text" },
-  { name: "order_id", type: "numeric" },
-  { name: "event", type: "text" },
-  { name: "args", type: "jsonb" },
-];
+const EVENT_COLUMNS = ["block_number", "log_index", "tx_hash", "order_id", "event", "args"] as const;
+
+/** The order an escrow event is about, if it names one. */
+export function orderIdOf(e: DecodedEvent): bigint | undefined {
+  if (e.source !== "escrow") return undefined;
+  const args = e.event.args as Record<string, unknown>;
+  return typeof args.orderId === "bigint" ? args.orderId : undefined;
+}
 
 export type DecodedOrderEvent = DecodedEvent & { source: "escrow"; event: OrderEvent };
 
@@ -71,7 +64,23 @@ export function asOrderEvent(e: DecodedEvent): DecodedOrderEvent | undefined {
  */
 export class OrderReducer {
   readonly rows = new Map<string, OrderRow>();
-  readonly events = new ColumnBuffer(EVENT_COLUMNS);
+  readonly events: Row[] = [];
+
+  /**
+   * Records an escrow event about an order that does not change the order's fields (a settlement offer,
+   * a fee paid, ...) in its history only.
+   */
+  note(e: DecodedEvent, orderId: bigint): void {
+    const { log } = e;
+    this.events.push({
+      block_number: log.blockNumber.toString(),
+      log_index: log.logIndex,
+      tx_hash: log.transactionHash,
+      order_id: orderId.toString(),
+      event: e.event.eventName,
+      args: jsonArgs(e.event.args) as object,
+    });
+  }
 
   /** Ids of every order the events touch. */
   static touched(events: readonly DecodedEvent[]): string[] {
@@ -148,48 +157,48 @@ export class OrderReducer {
       createdTx: current?.createdTx ?? log.transactionHash,
       updatedBlock: log.blockNumber,
     });
-    this.events.push(
-      log.blockNumber.toString(),
-      log.logIndex,
-      log.transactionHash,
-      id,
-      e.event.eventName,
-      argsJson(e.event.args),
-    );
+    this.events.push({
+      block_number: log.blockNumber.toString(),
+      log_index: log.logIndex,
+      tx_hash: log.transactionHash,
+      order_id: id,
+      event: e.event.eventName,
+      args: jsonArgs(e.event.args) as object,
+    });
     return undefined;
   }
 
   async write(tx: Queryable): Promise<void> {
-    const buffer = new ColumnBuffer(ORDER_COLUMNS);
+    const rows: Row[] = [];
     for (const { record: o, createdBlock, createdTx, updatedBlock } of this.rows.values()) {
-      buffer.push(
-        o.orderId.toString(),
-        o.listing.toLowerCase(),
-        o.buyer.toLowerCase(),
-        o.seller.toLowerCase(),
-        o.currency.toLowerCase(),
-        o.amount.toString(),
-        o.quantity,
-        o.escrowed,
-        o.state,
-        o.shipWindow,
-        o.deliveryWindow,
-        o.paidAt,
-        o.shippedAt,
-        o.shippingDigest.toLowerCase(),
-        o.trackingDigest.toLowerCase(),
-        o.completedByBuyer ?? null,
-        o.dispute?.arbitrator.toLowerCase() ?? null,
-        o.dispute?.disputeId.toString() ?? null,
-        o.resolution?.ruling.toString() ?? null,
-        o.resolution?.buyerAmount.toString() ?? null,
-        o.resolution?.sellerAmount.toString() ?? null,
-        createdBlock.toString(),
-        createdTx,
-        updatedBlock.toString(),
-      );
+      rows.push({
+        order_id: o.orderId.toString(),
+        listing: o.listing.toLowerCase(),
+        buyer: o.buyer.toLowerCase(),
+        seller: o.seller.toLowerCase(),
+        currency: o.currency.toLowerCase(),
+        amount: o.amount.toString(),
+        quantity: o.quantity,
+        escrowed: o.escrowed,
+        state: o.state,
+        ship_window: o.shipWindow,
+        delivery_window: o.deliveryWindow,
+        paid_at: o.paidAt,
+        shipped_at: o.shippedAt,
+        shipping_digest: o.shippingDigest.toLowerCase(),
+        tracking_digest: o.trackingDigest.toLowerCase(),
+        completed_by_buyer: o.completedByBuyer ?? null,
+        arbitrator: o.dispute?.arbitrator.toLowerCase() ?? null,
+        dispute_id: o.dispute?.disputeId.toString() ?? null,
+        ruling: o.resolution?.ruling.toString() ?? null,
+        buyer_amount: o.resolution?.buyerAmount.toString() ?? null,
+        seller_amount: o.resolution?.sellerAmount.toString() ?? null,
+        created_block: createdBlock.toString(),
+        created_tx: createdTx,
+        updated_block: updatedBlock.toString(),
+      });
     }
-    await insertColumns(tx, "orders", ORDER_COLUMNS, buffer.data, { conflict: ["order_id"] });
-    await insertColumns(tx, "order_events", EVENT_COLUMNS, this.events.data);
+    await insertRows(tx, "orders", rows, { columns: ORDER_COLUMNS, conflict: ["order_id"] });
+    await insertRows(tx, "order_events", this.events, { columns: EVENT_COLUMNS });
   }
 }
