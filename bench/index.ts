@@ -128,7 +128,8 @@ try {
     rpcUrls: { default: { http: [anvil.rpcUrl] } },
   };
   // Receipts of 8,000-event transactions are far over viem's default response limit.
-  const transport = http(anvil.rpcUrl, { maxResponseBodySize: false });
+  // Mining blocks over a large state is slow on anvil; give requests time.
+  const transport = http(anvil.rpcUrl, { maxResponseBodySize: false, timeout: 300_000 });
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 }) as PublicClient;
   const wallet = (i: number) =>
     createWalletClient({
@@ -150,7 +151,7 @@ try {
   const generationSeconds = (performance.now() - started) / 1000;
   // History is older than the finality depth in any real backfill; mine past it so these blocks are too
   // (otherwise all 31 dense blocks would take the slower unfinalized path, with headers and undo rows).
-  await publicClient.request({ method: "anvil_mine" as never, params: [toHex(100)] as never });
+  await publicClient.request({ method: "anvil_mine" as never, params: [toHex(65)] as never });
   const head = await publicClient.getBlockNumber();
   console.error(`${events} events in ${head} blocks, generated in ${generationSeconds.toFixed(1)} s`);
 
