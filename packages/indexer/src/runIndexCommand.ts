@@ -114,6 +114,10 @@ class ProgressLine {
 
   done(p: IndexerProgress): void {
     this.clear();
-    this.out.write(`Backfill done  ${formatProgress({ ...p, blocksDone: p.blocksTotal, etaSeconds: 0 })}\n`);
+    if (p.blocksTotal === 0n) this.out.write(`Up to date at block ${p.checkpoint}.\n`);
+    else
+      this.out.write(
+        `Backfill done  ${formatProgress({ ...p, blocksDone: p.blocksTotal, etaSeconds: 0 })}\n`,
+      );
   }
 }

@@ -23,7 +23,7 @@ export type DatabaseConfig = { dataDir: string } | { url: string; schema?: strin
 export interface CreateIndexerOptions {
   rpcUrl: string;
   deployment: IndexerDeployment;
-  /** Defaults to PGlite under `.lantern/db`. */
+  /** Defaults to the PostgreSQL server in DATABASE_URL if set, else PGlite under `.lantern/db`. */
   database?: DatabaseConfig;
   /** Blocks after which the chain is taken as final; undo information is kept only this deep. */
   finality?: number;
@@ -83,7 +83,9 @@ export function resolveOptions(options: CreateIndexerOptions): ResolvedOptions {
   return {
     rpcUrl: options.rpcUrl,
     deployment: options.deployment,
-    database: options.database ?? { dataDir: DEFAULT_DATA_DIR },
+    database:
+      options.database ??
+      (process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: DEFAULT_DATA_DIR }),
     finality,
     pollingIntervalMs: options.pollingIntervalMs ?? 250,
     maxLogsPerRequest: options.maxLogsPerRequest ?? 10_000,

@@ -43,11 +43,24 @@ export class ProgressTracker {
     this.head = head;
   }
 
+  /** Recent (time, checkpoint) pairs: the ETA follows the recent block rate, not the whole run's. */
+  private readonly recent: { at: number; block: bigint }[] = [];
+
   snapshot(): IndexerProgress {
-    const seconds = (performance.now() - this.startedAt) / 1000;
+    const now = performance.now();
+    const seconds = (now - this.startedAt) / 1000;
     const blocksDone = this.checkpoint > this.startBlock ? this.checkpoint - this.startBlock : 0n;
     const blocksTotal = this.head > this.startBlock ? this.head - this.startBlock : 0n;
-    const blockRate = seconds > 0 ? Number(blocksDone) / seconds : 0;
+    this.recent.push({ at: now, block: this.checkpoint });
+    while (this.recent.length > 2 && now - (this.recent[0]?.at ?? now) > 20_000) this.recent.shift();
+    const oldest = this.recent[0] ?? { at: this.startedAt, block: this.startBlock };
+    const window = (now - oldest.at) / 1000;
+    const blockRate =
+      window > 1
+        ? Number(this.checkpoint - oldest.block) / window
+        : seconds > 0
+          ? Number(blocksDone) / seconds
+          : 0;
     const left = Number(blocksTotal - blocksDone);
     return {
       phase: this.phase,
