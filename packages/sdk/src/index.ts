@@ -1,6 +1,65 @@
 // The public API of @lantern/sdk. Every export is named here on purpose: test/exports.test.ts snapshots the
 // list, so adding or removing one is a visible decision.
 
+// Archive: legacy marketplace records (contracts/src/interfaces/IArchive.sol)
+export { archiveContentCid, archiveContentDigest } from "./actions/archive/content.ts";
+export {
+  type DeployArchiveParameters,
+  type DeployArchiveReturnType,
+  deployArchive,
+} from "./actions/archive/deployArchive.ts";
+export { toArchiveError } from "./actions/archive/errors.ts";
+export { decodeLegacyId, encodeLegacyId } from "./actions/archive/legacyId.ts";
+export { archiveLeaf, archiveProof, archiveRoot, verifyArchiveProof } from "./actions/archive/merkle.ts";
+export {
+  type ArchivedBatch,
+  type ArchivedRecord,
+  type ParseArchiveLogsReturnType,
+  parseArchiveLogs,
+  type SkippedRecord,
+} from "./actions/archive/parseArchiveLogs.ts";
+export {
+  type PublishArchiveBatchParameters,
+  type PublishArchiveBatchReturnType,
+  publishArchiveBatch,
+} from "./actions/archive/publishArchiveBatch.ts";
+export {
+  getArchiveBatchCount,
+  getArchiveBatchRoot,
+  getArchived,
+  getArchiveMilestones,
+  isArchived,
+  isArchivePublisher,
+  verifyArchiveRecord,
+} from "./actions/archive/readers.ts";
+export {
+  type RemoveArchiveMilestoneParameters,
+  removeArchiveMilestone,
+  type SetArchiveMilestoneParameters,
+  type SetArchiveMilestoneReturnType,
+  setArchiveMilestone,
+} from "./actions/archive/setArchiveMilestone.ts";
+export {
+  type SetArchivePublisherParameters,
+  type SetArchivePublisherReturnType,
+  setArchivePublisher,
+} from "./actions/archive/setArchivePublisher.ts";
+export {
+  ArchiveKind,
+  decodeListingSummary,
+  decodeReviewSummary,
+  encodeListingSummary,
+  encodeReviewSummary,
+  type ListingSummary,
+  MAX_LISTING_SUMMARY,
+  type ReviewSummary,
+} from "./actions/archive/summary.ts";
+export type {
+  ArchiveMilestone,
+  ArchiveReadContext,
+  ArchiveRecord,
+  ArchiveWriteContext,
+} from "./actions/archive/types.ts";
 // Actions (write): one transaction each, simulated first; a revert throws a decoded LanternError.
 export { type BuyParameters, type BuyReturnType, buy } from "./actions/buy.ts";
 export {
@@ -83,6 +142,7 @@ export {
 } from "./errors/messages.ts";
 // Generated from the contracts
 export {
+  archiveAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
@@ -91,6 +151,7 @@ export {
   testTokenAbi,
 } from "./generated/abis.ts";
 export {
+  archiveBytecode,
   escrowBytecode,
   fixedPriceListingBytecode,
   keyRegistryBytecode,
