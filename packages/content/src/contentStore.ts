@@ -1,5 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import {
   cidOfBytes,
@@ -42,6 +42,8 @@ export interface ContentStoreOptions {
   /** Largest opaque blob accepted (encrypted shipping details, ...), in bytes (64 KiB unless given). */
   maxRawBytes?: number;
 }
+
+let temporaryCount = 0;
 
 export const DEFAULT_CONTENT_DIR = path.join(".lantern", "content");
 
@@ -161,25 +163,23 @@ export class ContentStore {
     return path.join(this.dir, name.slice(-2), name);
   }
 
+  // Synchronous on purpose: documents and images are small, and thousands of asynchronous writes queue
+  // behind Node's four file-system threads (an import writes one document per record).
   async #write(cid: CID, bytes: Uint8Array): Promise<void> {
     const file = this.#path(cid);
-    try {
-      await stat(file);
-      return; // content-addressed: the same name holds the same bytes
-    } catch {
-      // not stored yet
-    }
+    // Content-addressed: a file under this name holds these bytes (`get` checks, and removes one that does not).
+    if (statSync(file, { throwIfNoEntry: false })) return;
     const dir = path.dirname(file);
-    if (!this.#dirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      this.#dirs.add(dir);
-    }
-    const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    const temporary = `${file}.${process.pid}-${++temporaryCount}.tmp`;
     try {
-      await writeFile(temporary, bytes);
-      await rename(temporary, file);
+      if (!this.#dirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.#dirs.add(dir);
+      }
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, file);
     } catch (error) {
-      await rm(temporary, { force: true });
+      rmSync(temporary, { force: true });
       throw new ContentError(`The content ${cid} could not be stored under ${this.dir}.`, { cause: error });
     }
   }
