@@ -11,13 +11,16 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IArbitrator} from "../interfaces/IArbitrator.sol";
 import {IEscrow} from "../interfaces/IEscrow.sol";
 import {IListing} from "../interfaces/IListing.sol";
+import {IWithdrawableArbitrator} from "../interfaces/IWithdrawableArbitrator.sol";
 import {ListingClone} from "../libraries/ListingClone.sol";
 import {Rulings} from "../libraries/Rulings.sol";
-import {Order, OrderHashing, OrderState} from "../types/Order.sol";
+import {Negotiation, Offer, OfferStatus, Role} from "../types/Negotiation.sol";
+import {Order, OrderHashing, OrderState, OrderStorage} from "../types/Order.sol";
 
 /// @title Escrow
 /// @notice One contract holds every open order's funds, so one solvency invariant covers all money:
-/// for each currency, the balance equals open escrowed orders plus credited payments.
+/// for each currency, the balance equals open escrowed orders plus credited payments, plus (native coin)
+/// the arbitration fees of open disputes.
 contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     using OrderHashing for Order;
     using SafeERC20 for IERC20;
@@ -27,17 +30,34 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     uint256 private constant PUSH_GAS = 35_000;
     uint32 private constant MIN_WINDOW = 1 hours;
     uint32 private constant MAX_WINDOW = 365 days;
+    uint32 private constant DEFAULT_FEE_WINDOW = 7 days;
 
     struct Config {
         IArbitrator arbitrator;
         uint32 shipWindow;
         uint32 deliveryWindow;
+        uint32 feeWindow;
     }
 
+    /// @dev A disputed order, kept whole because the arbitrator's `rule` names only its dispute id. The
+    /// arbitrator and its extra data are fixed when the dispute opens: they priced the opener's fee.
     struct DisputeRecord {
         Order order;
         IArbitrator arbitrator;
+        uint40 feeDeadline;
+        DisputeStage stage;
+        bool openedBySeller;
+        uint128 openerFee;
+        uint128 responderFee;
         uint256 disputeId;
+        bytes extraData;
+    }
+
+    /// @dev A mediator proposed by one party; it may make offers once the other party agreed.
+    struct MediatorRecord {
+        address mediator;
+        bool proposedBySeller;
+        bool agreed;
     }
 
     address private immutable FACTORY;
@@ -51,7 +71,13 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IEscrow
     mapping(address account => mapping(address currency => uint256)) public owed;
     mapping(uint256 orderId => DisputeRecord) private _disputes;
+    /// @dev Kept after a settlement that the arbitrator did not take as a withdrawal, so that its later ruling
+    /// finds the order (settled, so ignored) instead of reverting.
     mapping(IArbitrator arbitrator => mapping(uint256 disputeId => uint256 orderId)) private _orderOfDispute;
+    mapping(uint256 orderId => Negotiation) private _negotiations;
+    mapping(uint256 orderId => MediatorRecord) private _mediators;
+    /// @dev The arbitrator a dispute is being withdrawn from: the one sender `receive` takes native coin from.
+    address private transient _refundingArbitrator;
 
     constructor(
         address factory_,
@@ -62,7 +88,14 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     ) Ownable(initialOwner) {
         FACTORY = factory_;
         _setWindows(shipWindow_, deliveryWindow_);
+        _setFeeWindow(DEFAULT_FEE_WINDOW);
         emit MetaEvidence(0, metaEvidence);
+    }
+
+    /// @notice Takes the refund of a dispute being withdrawn (`IWithdrawableArbitrator`), from its arbitrator
+    /// only: any other native coin would sit outside the escrow's books.
+    receive() external payable {
+        if (msg.sender != _refundingArbitrator) revert UnexpectedPayment(msg.sender);
     }
 
     // ------------------------------------------------------------------ purchases
@@ -165,36 +198,87 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         external
         payable
         nonReentrant
-        returns (uint256 disputeId)
+        returns (uint256 feeDeadline)
     {
         _verify(orderId, order);
-        if (msg.sender != order.buyer) revert NotBuyer(orderId, msg.sender);
+        bool bySeller = msg.sender == order.seller;
+        if (!bySeller && msg.sender != order.buyer) revert NotParty(orderId, msg.sender);
         if (order.state == OrderState.Shipped) {
             uint256 deadline = uint256(order.shippedAt) + order.deliveryWindow;
             if (block.timestamp >= deadline) revert DeliveryWindowClosed(orderId, deadline);
         } else if (order.state != OrderState.Paid) {
             revert WrongOrderState(orderId, order.state);
         }
-        IArbitrator arb = _config.arbitrator;
-        if (address(arb) == address(0)) revert NoArbitrator();
+        Config memory c = _config;
+        if (address(c.arbitrator) == address(0)) revert NoArbitrator();
         bytes memory extraData = _arbitratorExtraData;
-        uint256 fee = arb.arbitrationCost(extraData);
+        uint256 fee = c.arbitrator.arbitrationCost(extraData);
         if (msg.value != fee) revert WrongPayment(fee, msg.value);
+        feeDeadline = block.timestamp + c.feeWindow;
 
-        Order memory o = order;
-        o.state = OrderState.Disputed;
-        orderHash[orderId] = o.hash();
+        orderHash[orderId] = OrderHashing.hashWith(order, OrderState.Disputed, order.shippedAt);
         DisputeRecord storage record = _disputes[orderId];
-        record.order = o;
-        record.arbitrator = arb;
-        // The arbitrator is chosen by governance; the id it returns is needed to route its ruling back.
-        disputeId = arb.createDispute{value: fee}(Rulings.CHOICES, extraData);
+        OrderStorage.store(record.order, order, OrderState.Disputed);
+        record.arbitrator = c.arbitrator;
+        // Overflow not possible: a timestamp plus a window of at most a year fits 40 bits until year 36812.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        record.feeDeadline = uint40(feeDeadline);
+        record.stage = DisputeStage.AwaitingFee;
+        record.openedBySeller = bySeller;
+        // Overflow not possible: fee == msg.value, and no chain has 2^128 units of its coin.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        record.openerFee = uint128(fee);
+        record.extraData = extraData;
+
+        emit DisputeOpened(orderId, msg.sender, address(c.arbitrator), fee, feeDeadline, extraData);
+        if (bytes(evidence).length != 0) emit Evidence(c.arbitrator, orderId, msg.sender, evidence);
+    }
+
+    /// @inheritdoc IEscrow
+    function payArbitrationFee(uint256 orderId, string calldata evidence)
+        external
+        payable
+        nonReentrant
+        returns (uint256 disputeId)
+    {
+        DisputeRecord storage record = _awaitingFee(orderId);
+        bool openedBySeller = record.openedBySeller;
+        if (msg.sender != (openedBySeller ? record.order.buyer : record.order.seller)) {
+            if (msg.sender == (openedBySeller ? record.order.seller : record.order.buyer)) {
+                revert AlreadyPaidFee(orderId, msg.sender);
+            }
+            revert NotParty(orderId, msg.sender);
+        }
+        uint256 deadline = record.feeDeadline;
+        if (block.timestamp >= deadline) revert FeeWindowClosed(orderId, deadline);
+        IArbitrator arb = record.arbitrator;
+        bytes memory extraData = record.extraData;
+        uint256 cost = arb.arbitrationCost(extraData);
+        if (msg.value != cost) revert WrongPayment(cost, msg.value);
+
+        record.stage = DisputeStage.Arbitrating;
+        // Overflow not possible: cost == msg.value, and no chain has 2^128 units of its coin.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        record.responderFee = uint128(cost);
+        emit ArbitrationFeePaid(orderId, msg.sender, cost);
+        // The arbitrator was chosen by governance; the id it returns is needed to route its ruling back.
+        disputeId = arb.createDispute{value: cost}(Rulings.CHOICES, extraData);
         record.disputeId = disputeId;
         _orderOfDispute[arb][disputeId] = orderId;
 
         emit OrderDisputed(orderId, address(arb), disputeId);
         emit Dispute(arb, disputeId, 0, orderId);
         if (bytes(evidence).length != 0) emit Evidence(arb, orderId, msg.sender, evidence);
+    }
+
+    /// @inheritdoc IEscrow
+    function timeoutDispute(uint256 orderId) external nonReentrant {
+        DisputeRecord storage record = _awaitingFee(orderId);
+        uint256 deadline = record.feeDeadline;
+        if (block.timestamp < deadline) revert FeeWindowOpen(orderId, deadline);
+        bool sellerWins = record.openedBySeller;
+        emit DisputeTimedOut(orderId, sellerWins ? record.order.seller : record.order.buyer);
+        _resolve(orderId, record, sellerWins ? Rulings.RELEASE : Rulings.REFUND);
     }
 
     /// @inheritdoc IEscrow
@@ -209,7 +293,9 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @notice Carries out the arbitrator's ruling: 0 splits evenly (the arbitrator refused to rule),
-    /// 1 refunds the buyer, 2 releases to the seller, 3 + b gives the buyer b basis points.
+    /// 1 refunds the buyer, 2 releases to the seller, 3 + b gives the buyer b basis points. The fee the escrow
+    /// still holds (one of the two; the other paid the arbitrator) is split the same way. A ruling on a
+    /// dispute its parties settled is ignored.
     function rule(uint256 disputeId, uint256 ruling) external nonReentrant {
         IArbitrator arb = IArbitrator(msg.sender);
         uint256 orderId = _orderOfDispute[arb][disputeId];
@@ -217,22 +303,120 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
             if (address(arb) != address(_config.arbitrator)) revert NotArbitrator(msg.sender);
             revert UnknownDispute(disputeId);
         }
+        DisputeRecord storage record = _disputes[orderId];
+        // Only a settlement removes the record of a dispute at the arbitrator, and a settled order is final:
+        // however often the arbitrator rules on it, nothing moves.
+        if (record.stage != DisputeStage.Arbitrating) {
+            emit RulingIgnored(orderId, address(arb), disputeId, ruling);
+            return;
+        }
         if (ruling > Rulings.CHOICES) revert InvalidRuling(ruling);
-        uint256 buyerBps = Rulings.buyerShare(ruling);
-        Order memory o = _disputes[orderId].order;
-        delete _disputes[orderId];
         delete _orderOfDispute[arb][disputeId];
-
-        uint256 buyerAmount = o.amount * buyerBps / Rulings.BPS;
-        uint256 sellerAmount = o.amount - buyerAmount;
-        o.state = OrderState.Resolved;
-        orderHash[orderId] = o.hash();
         emit Ruling(arb, disputeId, ruling);
-        emit OrderResolved(orderId, ruling, buyerAmount, sellerAmount);
+        _resolve(orderId, record, ruling);
+    }
 
-        if (buyerBps == Rulings.BPS) _restock(o.listing, o.quantity);
-        _pay(o.currency, o.buyer, buyerAmount);
-        _pay(o.currency, o.seller, sellerAmount);
+    // ------------------------------------------------------------------ settlements and mediators
+
+    /// @inheritdoc IEscrow
+    function proposeSettlement(
+        uint256 orderId,
+        Order calldata order,
+        uint256 buyerBps,
+        uint256 expiry,
+        bytes32 messageDigest
+    ) external returns (uint256 offerId) {
+        _verifyOpen(orderId, order);
+        if (buyerBps > Rulings.BPS) revert InvalidSplit(buyerBps);
+        if (expiry <= block.timestamp || expiry > type(uint40).max) revert InvalidExpiry(expiry);
+        Role role;
+        if (msg.sender == order.buyer) role = Role.Buyer;
+        else if (msg.sender == order.seller) role = Role.Seller;
+        else if (_isMediator(orderId, msg.sender)) role = Role.Mediator;
+        else revert NotPartyOrMediator(orderId, msg.sender);
+
+        Negotiation n = _negotiations[orderId];
+        offerId = n.lastId() + 1;
+        if (offerId > type(uint16).max) revert TooManyOffers(orderId);
+        // Casts are safe: offerId and buyerBps were bounded above, expiry by its check.
+        _negotiations[orderId] = n.withStanding(role, offerId, buyerBps, expiry);
+        emit SettlementProposed(orderId, offerId, msg.sender, buyerBps, expiry, messageDigest);
+    }
+
+    /// @inheritdoc IEscrow
+    function acceptSettlement(uint256 orderId, Order calldata order, uint256 offerId) external nonReentrant {
+        _verifyOpen(orderId, order);
+        Role caller = _party(orderId, order);
+        Negotiation n = _negotiations[orderId];
+        (Role proposer, Offer memory offer) = _standingOffer(orderId, n, offerId);
+        if (proposer == caller) revert OwnOffer(orderId, offerId);
+        if (proposer == Role.Mediator && !n.acceptedBy(caller == Role.Buyer ? Role.Seller : Role.Buyer)) {
+            if (n.acceptedBy(caller)) revert AlreadyAccepted(orderId, offerId);
+            _negotiations[orderId] = n.withAcceptance(caller);
+            emit SettlementAccepted(orderId, offerId, msg.sender);
+            return;
+        }
+        _negotiations[orderId] = Negotiation.wrap(0);
+        _settle(orderId, order, offerId, offer.buyerBps);
+    }
+
+    /// @inheritdoc IEscrow
+    function rejectSettlement(uint256 orderId, Order calldata order, uint256 offerId) external {
+        _verifyOpen(orderId, order);
+        Role caller = _party(orderId, order);
+        Negotiation n = _negotiations[orderId];
+        (Role proposer,) = _standingOffer(orderId, n, offerId);
+        if (proposer == caller) revert OwnOffer(orderId, offerId);
+        _negotiations[orderId] = n.withStatus(proposer, OfferStatus.Rejected);
+        emit SettlementRejected(orderId, offerId, msg.sender);
+    }
+
+    /// @inheritdoc IEscrow
+    function withdrawSettlement(uint256 orderId, Order calldata order, uint256 offerId) external {
+        _verifyOpen(orderId, order);
+        Negotiation n = _negotiations[orderId];
+        (Role proposer,) = _standingOffer(orderId, n, offerId);
+        address proposerAddress = proposer == Role.Buyer
+            ? order.buyer
+            : proposer == Role.Seller ? order.seller : _mediators[orderId].mediator;
+        if (msg.sender != proposerAddress) revert NotProposer(orderId, offerId, msg.sender);
+        _negotiations[orderId] = n.withStatus(proposer, OfferStatus.Withdrawn);
+        emit SettlementWithdrawn(orderId, offerId);
+    }
+
+    /// @inheritdoc IEscrow
+    function proposeMediator(uint256 orderId, Order calldata order, address mediator) external {
+        _verifyOpen(orderId, order);
+        Role caller = _party(orderId, order);
+        if (mediator == order.buyer || mediator == order.seller) revert InvalidMediator(mediator);
+        if (mediator == address(0)) {
+            delete _mediators[orderId];
+        } else {
+            _mediators[orderId] =
+                MediatorRecord({mediator: mediator, proposedBySeller: caller == Role.Seller, agreed: false});
+        }
+        emit MediatorProposed(orderId, msg.sender, mediator);
+
+        // Whoever made the mediator's standing offer is no longer the agreed mediator.
+        Negotiation n = _negotiations[orderId];
+        Offer memory offer = n.offerOf(Role.Mediator);
+        if (offer.status == OfferStatus.Standing) {
+            _negotiations[orderId] = n.withStatus(Role.Mediator, OfferStatus.Withdrawn);
+            emit SettlementWithdrawn(orderId, offer.id);
+        }
+    }
+
+    /// @inheritdoc IEscrow
+    function acceptMediator(uint256 orderId, Order calldata order, address mediator) external {
+        _verifyOpen(orderId, order);
+        Role caller = _party(orderId, order);
+        MediatorRecord storage record = _mediators[orderId];
+        if (mediator == address(0) || record.mediator != mediator || record.agreed) {
+            revert MediatorNotProposed(orderId, mediator);
+        }
+        if (record.proposedBySeller == (caller == Role.Seller)) revert OwnMediatorProposal(orderId);
+        record.agreed = true;
+        emit MediatorAppointed(orderId, mediator);
     }
 
     // ------------------------------------------------------------------ pull payments
@@ -261,18 +445,12 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         emit ArbitratorChanged(address(arbitrator_), extraData);
     }
 
-    // ------------------------------------------------------------------ views
-
     /// @inheritdoc IEscrow
-    function disputedOrder(uint256 orderId) external view returns (Order memory) {
-        return _disputes[orderId].order;
+    function setFeeWindow(uint32 feeWindow_) external onlyOwner {
+        _setFeeWindow(feeWindow_);
     }
 
-    /// @notice The arbitrator and its dispute id for a disputed order.
-    function disputeOf(uint256 orderId) external view returns (IArbitrator arbitrator_, uint256 disputeId) {
-        DisputeRecord storage record = _disputes[orderId];
-        return (record.arbitrator, record.disputeId);
-    }
+    // ------------------------------------------------------------------ views
 
     /// @inheritdoc IEscrow
     function factory() external view returns (address) {
@@ -297,6 +475,47 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     /// @notice The extra data passed to the arbitrator with each new dispute.
     function arbitratorExtraData() external view returns (bytes memory) {
         return _arbitratorExtraData;
+    }
+
+    /// @inheritdoc IEscrow
+    function feeWindow() external view returns (uint32) {
+        return _config.feeWindow;
+    }
+
+    /// @inheritdoc IEscrow
+    function disputeInfo(uint256 orderId) external view returns (DisputeInfo memory info) {
+        DisputeRecord storage record = _disputes[orderId];
+        if (record.stage == DisputeStage.None) return info;
+        info = DisputeInfo({
+            stage: record.stage,
+            opener: record.openedBySeller ? record.order.seller : record.order.buyer,
+            openerFee: record.openerFee,
+            responderFee: record.responderFee,
+            feeDeadline: record.feeDeadline,
+            arbitrator: address(record.arbitrator),
+            disputeId: record.disputeId
+        });
+    }
+
+    /// @inheritdoc IEscrow
+    function settlementOffer(uint256 orderId, Role role) external view returns (Offer memory) {
+        return _negotiations[orderId].offerOf(role);
+    }
+
+    /// @inheritdoc IEscrow
+    function mediatorOfferAcceptance(uint256 orderId) external view returns (bool byBuyer, bool bySeller) {
+        Negotiation n = _negotiations[orderId];
+        return (n.acceptedBy(Role.Buyer), n.acceptedBy(Role.Seller));
+    }
+
+    /// @inheritdoc IEscrow
+    function mediatorOf(uint256 orderId)
+        external
+        view
+        returns (address mediator, bool agreed, Role proposedBy)
+    {
+        MediatorRecord storage record = _mediators[orderId];
+        return (record.mediator, record.agreed, record.proposedBySeller ? Role.Seller : Role.Buyer);
     }
 
     // ------------------------------------------------------------------ internals
@@ -360,11 +579,154 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         _pay(order.currency, order.seller, order.amount);
     }
 
+    /// @dev Ends a dispute by `ruling` (the arbitrator's, or the default one after a timeout). The fee the
+    /// escrow still holds is split the same way as the order: the opener's fee while the other one was not
+    /// paid (the winner's by default), or the one fee left once the other paid the arbitrator.
+    function _resolve(uint256 orderId, DisputeRecord storage record, uint256 ruling) private {
+        uint256 buyerBps = Rulings.buyerShare(ruling);
+        Order memory o = OrderStorage.load(record.order);
+        uint256 fees = record.openerFee;
+        delete _disputes[orderId];
+
+        uint256 buyerAmount = o.amount * buyerBps / Rulings.BPS;
+        uint256 buyerFee = fees * buyerBps / Rulings.BPS;
+        o.state = OrderState.Resolved;
+        orderHash[orderId] = o.hash();
+        emit OrderResolved(orderId, ruling, buyerAmount, o.amount - buyerAmount);
+        emit ArbitrationFeesRefunded(orderId, buyerFee, fees - buyerFee);
+
+        if (buyerBps == Rulings.BPS) _restock(o.listing, o.quantity);
+        _pay(o.currency, o.buyer, buyerAmount);
+        _pay(o.currency, o.seller, o.amount - buyerAmount);
+        _pay(address(0), o.buyer, buyerFee);
+        _pay(address(0), o.seller, fees - buyerFee);
+    }
+
+    /// @dev Ends the order as the accepted offer splits it. Effects first: the order, then the dispute's
+    /// records; the arbitrator, the listing and the payments come last.
+    function _settle(uint256 orderId, Order calldata order, uint256 offerId, uint256 buyerBps) private {
+        uint256 buyerAmount = uint256(order.amount) * buyerBps / Rulings.BPS;
+        uint256 sellerAmount = order.amount - buyerAmount;
+        orderHash[orderId] = OrderHashing.hashWith(order, OrderState.Settled, order.shippedAt);
+        emit OrderSettled(orderId, offerId, buyerAmount, sellerAmount);
+        if (order.state == OrderState.Disputed) _endDispute(orderId, order);
+        if (buyerBps == Rulings.BPS) _restock(order.listing, order.quantity);
+        _pay(order.currency, order.buyer, buyerAmount);
+        _pay(order.currency, order.seller, sellerAmount);
+    }
+
+    /// @dev Ends a settled order's dispute: withdraws it from the arbitrator if it was created there, and
+    /// returns the fees. What comes back (the opener's fee the escrow held, plus what the arbitrator
+    /// refunded) is shared in proportion to what each party paid: both get their own fee back when the
+    /// arbitrator refunds in full, and both bear the same share of what it keeps.
+    function _endDispute(uint256 orderId, Order calldata order) private {
+        DisputeRecord storage record = _disputes[orderId];
+        DisputeStage stage = record.stage;
+        bool openedBySeller = record.openedBySeller;
+        uint256 openerFee = record.openerFee;
+        uint256 responderFee = record.responderFee;
+        IArbitrator arb = record.arbitrator;
+        uint256 disputeId = record.disputeId;
+        // `_orderOfDispute` stays: should the arbitrator rule anyway, `rule` finds no record and ignores it.
+        delete _disputes[orderId];
+
+        uint256 returned = openerFee;
+        if (stage == DisputeStage.Arbitrating) {
+            (bool withdrawn, uint256 arbitratorRefund) = _withdrawDispute(arb, disputeId);
+            emit DisputeSettled(orderId, address(arb), disputeId, withdrawn, arbitratorRefund);
+            returned += arbitratorRefund;
+        }
+        uint256 paid = openerFee + responderFee;
+        uint256 toOpener = paid == 0 ? returned : returned * openerFee / paid;
+        uint256 toBuyer = openedBySeller ? returned - toOpener : toOpener;
+        emit ArbitrationFeesRefunded(orderId, toBuyer, returned - toBuyer);
+        _pay(address(0), order.buyer, toBuyer);
+        _pay(address(0), order.seller, returned - toBuyer);
+    }
+
+    /// @dev Asks the arbitrator to drop the dispute (`IWithdrawableArbitrator`) and measures what it sends
+    /// back. A plain ERC-792 arbitrator reverts (no such function), which is not an error here: the dispute
+    /// is then dead to the escrow. The call is low-level so that a reply of any shape cannot revert the
+    /// settlement, and no return data is copied.
+    function _withdrawDispute(IArbitrator arb, uint256 disputeId)
+        private
+        returns (bool withdrawn, uint256 received)
+    {
+        bytes memory data = abi.encodeCall(IWithdrawableArbitrator.withdrawDispute, (disputeId));
+        uint256 before = address(this).balance;
+        _refundingArbitrator = address(arb);
+        assembly ("memory-safe") {
+            withdrawn := call(gas(), arb, 0, add(data, 0x20), mload(data), 0, 0)
+        }
+        _refundingArbitrator = address(0);
+        received = address(this).balance - before;
+    }
+
     /// @dev Reverts unless `order` is exactly what the escrow stored for `orderId`.
     function _verify(uint256 orderId, Order calldata order) private view {
         bytes32 stored = orderHash[orderId];
         if (stored == bytes32(0)) revert OrderNotFound(orderId);
         if (OrderHashing.hashCalldata(order) != stored) revert OrderMismatch(orderId);
+    }
+
+    /// @dev `_verify` for the settlement functions, which also need the order still open (paid, shipped or
+    /// disputed). When a disputed order no longer matches because its dispute was resolved meanwhile, the
+    /// caller lost a race against the ruling (or the timeout) and is told so.
+    function _verifyOpen(uint256 orderId, Order calldata order) private view {
+        bytes32 stored = orderHash[orderId];
+        if (stored == bytes32(0)) revert OrderNotFound(orderId);
+        if (OrderHashing.hashCalldata(order) != stored) {
+            if (
+                order.state == OrderState.Disputed
+                    && OrderHashing.hashWith(order, OrderState.Resolved, order.shippedAt) == stored
+            ) revert DisputeAlreadyResolved(orderId);
+            revert OrderMismatch(orderId);
+        }
+        OrderState state = order.state;
+        if (state != OrderState.Paid && state != OrderState.Shipped && state != OrderState.Disputed) {
+            revert WrongOrderState(orderId, state);
+        }
+    }
+
+    /// @dev The caller's side of a verified order; mediators and strangers are refused.
+    function _party(uint256 orderId, Order calldata order) private view returns (Role) {
+        if (msg.sender == order.buyer) return Role.Buyer;
+        if (msg.sender == order.seller) return Role.Seller;
+        revert NotParty(orderId, msg.sender);
+    }
+
+    function _isMediator(uint256 orderId, address account) private view returns (bool) {
+        MediatorRecord storage record = _mediators[orderId];
+        return record.agreed && record.mediator == account;
+    }
+
+    /// @dev The standing offer with id `offerId`, and whose it is; reverts with the reason it does not stand.
+    function _standingOffer(uint256 orderId, Negotiation n, uint256 offerId)
+        private
+        view
+        returns (Role proposer, Offer memory offer)
+    {
+        bool found;
+        (found, proposer) = n.find(offerId);
+        if (!found) {
+            // Ids only grow, and each proposer keeps its latest: an older id was replaced by a newer one.
+            if (offerId != 0 && offerId <= n.lastId()) revert OfferSuperseded(orderId, offerId);
+            revert UnknownOffer(orderId, offerId);
+        }
+        offer = n.offerOf(proposer);
+        if (offer.status == OfferStatus.Withdrawn) revert OfferWithdrawn(orderId, offerId);
+        if (offer.status == OfferStatus.Rejected) revert OfferRejected(orderId, offerId);
+        if (block.timestamp >= offer.expiry) revert OfferExpired(orderId, offerId, offer.expiry);
+    }
+
+    /// @dev The dispute of `orderId` while it waits for the second fee; reverts otherwise.
+    function _awaitingFee(uint256 orderId) private view returns (DisputeRecord storage record) {
+        record = _disputes[orderId];
+        DisputeStage stage = record.stage;
+        if (stage == DisputeStage.None) revert NoOpenDispute(orderId);
+        if (stage == DisputeStage.Arbitrating) {
+            revert DisputeAtArbitrator(orderId, address(record.arbitrator), record.disputeId);
+        }
     }
 
     function _genuine(address listing) private view returns (address seller, address currency) {
@@ -404,6 +766,12 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
             owed[to][currency] += amount;
             emit PaymentDeferred(to, currency, amount);
         }
+    }
+
+    function _setFeeWindow(uint32 feeWindow_) private {
+        if (feeWindow_ < MIN_WINDOW || feeWindow_ > MAX_WINDOW) revert InvalidWindow(feeWindow_);
+        _config.feeWindow = feeWindow_;
+        emit FeeWindowChanged(feeWindow_);
     }
 
     function _setWindows(uint32 shipWindow_, uint32 deliveryWindow_) private {

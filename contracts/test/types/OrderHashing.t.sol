@@ -73,4 +73,9 @@ contract OrderHashingTest is Test {
         order.shippedAt = shippedAt;
         assertEq(h, OrderHashing.hash(order));
     }
+
+    function testFuzz_hash_equalsAbiEncode(FuzzOrder memory fuzzed) public pure {
+        Order memory order = _order(fuzzed, fuzzed.state);
+        assertEq(OrderHashing.hash(order), keccak256(abi.encode(order)));
+    }
 }
