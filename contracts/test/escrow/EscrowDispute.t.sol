@@ -15,12 +15,42 @@ import {TestArbitrator} from "../utils/TestArbitrator.sol";
 
 contract EscrowDisputeTest is MarketFixture {
     string internal constant EVIDENCE = "/ipfs/evidence-buyer";
+    uint256 internal constant FEE_WINDOW = 7 days;
 
     // ------------------------------------------------------------------ openDispute
 
-    function test_openDispute_fromPaid() public {
+    function test_openDispute_fromPaidHoldsFeeUntilTheOtherPays() public {
         (, uint256 id, Order memory o) = _escrowedNative(1);
         vm.deal(buyer, buyer.balance + FEE);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.DisputeOpened(
+            id, buyer, address(arbitrator), FEE, block.timestamp + FEE_WINDOW, EXTRA_DATA
+        );
+        vm.expectEmit(address(escrow));
+        emit IEvidence.Evidence(arbitrator, id, buyer, EVIDENCE);
+        vm.prank(buyer);
+        uint256 feeDeadline = escrow.openDispute{value: FEE}(id, o, EVIDENCE);
+
+        assertEq(feeDeadline, block.timestamp + FEE_WINDOW);
+        o.state = OrderState.Disputed;
+        assertEq(escrow.orderHash(id), _hash(o));
+        IEscrow.DisputeInfo memory info = escrow.disputeInfo(id);
+        assertEq(uint8(info.stage), uint8(IEscrow.DisputeStage.AwaitingFee));
+        assertEq(info.opener, buyer);
+        assertEq(info.openerFee, FEE);
+        assertEq(info.responderFee, 0);
+        assertEq(info.feeDeadline, feeDeadline);
+        assertEq(info.arbitrator, address(arbitrator));
+        assertEq(arbitrator.disputeCount(), 0, "no dispute until both fees are paid");
+        assertEq(address(escrow).balance, PRICE + FEE);
+    }
+
+    function test_payArbitrationFee_createsTheDispute() public {
+        (, uint256 id, Order memory o) = _escrowedNative(1);
+        o = _openDispute(id, o, buyer);
+        vm.deal(seller, FEE);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.ArbitrationFeePaid(id, seller, FEE);
         vm.expectEmit(address(arbitrator));
         emit IArbitrator.DisputeCreation(0, IArbitrable(address(escrow)));
         vm.expectEmit(address(escrow));
@@ -28,19 +58,18 @@ contract EscrowDisputeTest is MarketFixture {
         vm.expectEmit(address(escrow));
         emit IEvidence.Dispute(arbitrator, 0, 0, id);
         vm.expectEmit(address(escrow));
-        emit IEvidence.Evidence(arbitrator, id, buyer, EVIDENCE);
-        vm.prank(buyer);
-        uint256 disputeId = escrow.openDispute{value: FEE}(id, o, EVIDENCE);
+        emit IEvidence.Evidence(arbitrator, id, seller, "/ipfs/seller");
+        vm.prank(seller);
+        uint256 disputeId = escrow.payArbitrationFee{value: FEE}(id, "/ipfs/seller");
 
         assertEq(disputeId, 0);
-        o.state = OrderState.Disputed;
-        assertEq(escrow.orderHash(id), _hash(o));
-        assertEq(_hash(escrow.disputedOrder(id)), _hash(o));
-        (IArbitrator arb, uint256 d) = escrow.disputeOf(id);
-        assertEq(address(arb), address(arbitrator));
-        assertEq(d, disputeId);
+        assertEq(escrow.orderHash(id), _hash(o), "the order stays Disputed");
+        IEscrow.DisputeInfo memory info = escrow.disputeInfo(id);
+        assertEq(uint8(info.stage), uint8(IEscrow.DisputeStage.Arbitrating));
+        assertEq(info.responderFee, FEE);
+        assertEq(info.disputeId, disputeId);
         assertEq(address(arbitrator).balance, FEE);
-        assertEq(address(escrow).balance, PRICE);
+        assertEq(address(escrow).balance, PRICE + FEE, "one fee paid the arbitrator, the other is held");
     }
 
     function test_openDispute_recordsDisputeAtArbitrator() public {
@@ -81,6 +110,9 @@ contract EscrowDisputeTest is MarketFixture {
         vm.prank(buyer);
         escrow.openDispute(id, o, EVIDENCE);
         assertEq(escrow.orderHash(id), _hash(_withState(o, OrderState.Disputed)));
+        vm.prank(seller);
+        uint256 disputeId = escrow.payArbitrationFee(id, "");
+        assertEq(arbitrator.disputeData(disputeId).feesPaid, 0);
     }
 
     function test_openDispute_idsPerArbitrator() public {
@@ -103,11 +135,26 @@ contract EscrowDisputeTest is MarketFixture {
         escrow.openDispute{value: FEE}(id, o, EVIDENCE);
     }
 
-    function test_RevertWhen_disputeByNonBuyer() public {
+    function test_openDispute_bySeller() public {
         (, uint256 id, Order memory o) = _escrowedNative(1);
+        o = _ship(id, o);
         vm.deal(seller, FEE);
-        vm.expectRevert(abi.encodeWithSelector(IEscrow.NotBuyer.selector, id, seller));
+        vm.expectEmit(address(escrow));
+        emit IEscrow.DisputeOpened(
+            id, seller, address(arbitrator), FEE, block.timestamp + FEE_WINDOW, EXTRA_DATA
+        );
         vm.prank(seller);
+        escrow.openDispute{value: FEE}(id, o, EVIDENCE);
+        assertEq(escrow.disputeInfo(id).opener, seller);
+        uint256 disputeId = _payFee(id, buyer);
+        assertEq(arbitrator.disputeData(disputeId).feesPaid, FEE);
+    }
+
+    function test_RevertWhen_disputeByStranger() public {
+        (, uint256 id, Order memory o) = _escrowedNative(1);
+        vm.deal(stranger, FEE);
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.NotParty.selector, id, stranger));
+        vm.prank(stranger);
         escrow.openDispute{value: FEE}(id, o, EVIDENCE);
     }
 
@@ -231,14 +278,17 @@ contract EscrowDisputeTest is MarketFixture {
         emit IArbitrable.Ruling(arbitrator, disputeId, Rulings.REFUND);
         vm.expectEmit(address(escrow));
         emit IEscrow.OrderResolved(id, Rulings.REFUND, 2 * PRICE, 0);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.ArbitrationFeesRefunded(id, FEE, 0);
         vm.expectEmit(listing);
         emit IListing.StockChanged(STOCK);
         arbitrator.giveRuling(disputeId, Rulings.REFUND);
-        assertEq(buyer.balance - before, 2 * PRICE);
+        assertEq(buyer.balance - before, 2 * PRICE + FEE, "the order and the winner's fee");
         assertEq(seller.balance, 0);
         assertEq(IListing(listing).stock(), STOCK);
         assertEq(escrow.orderHash(id), _hash(_withState(d, OrderState.Resolved)));
-        assertEq(escrow.disputedOrder(id).buyer, address(0));
+        assertEq(uint8(escrow.disputeInfo(id).stage), uint8(IEscrow.DisputeStage.None));
+        assertEq(address(escrow).balance, 0);
     }
 
     function test_rule_releaseGivesSellerAll() public {
@@ -248,7 +298,7 @@ contract EscrowDisputeTest is MarketFixture {
         vm.expectEmit(address(escrow));
         emit IEscrow.OrderResolved(id, Rulings.RELEASE, 0, 2 * PRICE);
         arbitrator.giveRuling(disputeId, Rulings.RELEASE);
-        assertEq(seller.balance, 2 * PRICE);
+        assertEq(seller.balance, 2 * PRICE + FEE, "the order and the winner's fee");
         assertEq(IListing(listing).stock(), STOCK - 2);
         assertEq(escrow.orderHash(id), _hash(_withState(d, OrderState.Resolved)));
     }
@@ -260,9 +310,11 @@ contract EscrowDisputeTest is MarketFixture {
         uint256 before = buyer.balance;
         vm.expectEmit(address(escrow));
         emit IEscrow.OrderResolved(id, Rulings.REFUSED, 1, 2);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.ArbitrationFeesRefunded(id, FEE / 2, FEE - FEE / 2);
         arbitrator.giveRuling(disputeId, Rulings.REFUSED);
-        assertEq(buyer.balance - before, 1);
-        assertEq(seller.balance, 2);
+        assertEq(buyer.balance - before, 1 + FEE / 2);
+        assertEq(seller.balance, 2 + FEE - FEE / 2);
         assertEq(IListing(listing).stock(), STOCK - 1, "a split does not restock");
     }
 
@@ -277,6 +329,8 @@ contract EscrowDisputeTest is MarketFixture {
         assertEq(token.balanceOf(buyer) - before, amount / 4);
         assertEq(token.balanceOf(seller), amount - amount / 4);
         assertEq(token.balanceOf(address(escrow)), 0);
+        assertEq(seller.balance, FEE - FEE / 4, "fees are native and split like the order");
+        assertEq(address(escrow).balance, 0);
     }
 
     function test_rule_fullSplitRestocks() public {
@@ -291,7 +345,7 @@ contract EscrowDisputeTest is MarketFixture {
         (address listing, uint256 id, Order memory o) = _escrowedNative(1);
         (uint256 disputeId,) = _dispute(id, o);
         arbitrator.giveRuling(disputeId, Rulings.SPLIT_BASE);
-        assertEq(seller.balance, PRICE);
+        assertEq(seller.balance, PRICE + FEE);
         assertEq(IListing(listing).stock(), STOCK - 1);
     }
 
@@ -306,7 +360,7 @@ contract EscrowDisputeTest is MarketFixture {
         vm.warp(block.timestamp + arbitrator.APPEAL_PERIOD());
         uint256 before = buyer.balance;
         arbitrator.executeRuling(disputeId);
-        assertEq(buyer.balance - before, PRICE);
+        assertEq(buyer.balance - before, PRICE + FEE);
         assertEq(arbitrator.currentRuling(disputeId), Rulings.REFUND);
         assertEq(uint8(arbitrator.disputeStatus(disputeId)), uint8(IArbitrator.DisputeStatus.Solved));
     }
@@ -405,9 +459,12 @@ contract EscrowDisputeTest is MarketFixture {
         (, uint256 id, Order memory o) = _escrowedNative(1);
         vm.deal(buyer, buyer.balance + 2 * FEE);
         vm.prank(buyer);
-        uint256 disputeId = escrow.openDispute{value: 2 * FEE}(id, o, EVIDENCE);
+        escrow.openDispute{value: 2 * FEE}(id, o, EVIDENCE);
+        vm.deal(seller, 2 * FEE);
+        vm.prank(seller);
+        uint256 disputeId = escrow.payArbitrationFee{value: 2 * FEE}(id, "");
         assertEq(next.disputeData(disputeId).extraData, hex"beef");
         next.giveRuling(disputeId, Rulings.RELEASE);
-        assertEq(seller.balance, PRICE);
+        assertEq(seller.balance, PRICE + 2 * FEE);
     }
 }

@@ -6,6 +6,7 @@ import {IListing} from "../../src/interfaces/IListing.sol";
 import {Rulings} from "../../src/libraries/Rulings.sol";
 import {Order, OrderState} from "../../src/types/Order.sol";
 import {MarketFixture} from "../utils/MarketFixture.sol";
+import {WithdrawableTestArbitrator} from "../utils/WithdrawableTestArbitrator.sol";
 
 contract EscrowFuzzTest is MarketFixture {
     uint32 internal constant MIN_WINDOW = 1 hours;
@@ -207,13 +208,22 @@ contract EscrowFuzzTest is MarketFixture {
         uint256 buyerAmount = uint256(o.amount) * bps / Rulings.BPS;
         uint256 sellerAmount = o.amount - buyerAmount;
 
+        uint256 buyerFee = FEE * bps / Rulings.BPS;
+        uint256 sellerBefore = seller.balance;
+
         vm.expectEmit(address(escrow));
         emit IEscrow.OrderResolved(id, Rulings.SPLIT_BASE + bps, buyerAmount, sellerAmount);
+        vm.expectEmit(address(escrow));
+        emit IEscrow.ArbitrationFeesRefunded(id, buyerFee, FEE - buyerFee);
         arbitrator.giveRuling(disputeId, Rulings.SPLIT_BASE + bps);
 
-        assertEq(_balance(o.currency, buyer) - buyerBefore, buyerAmount);
-        assertEq(_balance(o.currency, seller), sellerAmount);
+        // The fee the escrow held is native; for a native order it adds to the same balances.
+        uint256 nativeBuyerFee = inToken ? 0 : buyerFee;
+        assertEq(_balance(o.currency, buyer) - buyerBefore, buyerAmount + nativeBuyerFee);
+        assertEq(_balance(o.currency, seller), sellerAmount + (inToken ? 0 : FEE - buyerFee));
+        assertEq(seller.balance - sellerBefore, FEE - buyerFee + (inToken ? 0 : sellerAmount));
         assertEq(_balance(o.currency, address(escrow)), 0);
+        assertEq(address(escrow).balance, 0);
         assertEq(IListing(listing).stock(), bps == Rulings.BPS ? 1_000 : 1_000 - quantity);
         assertEq(escrow.orderHash(id), _hash(_withState(d, OrderState.Resolved)));
     }
@@ -226,8 +236,8 @@ contract EscrowFuzzTest is MarketFixture {
         uint256 buyerBefore = buyer.balance;
         arbitrator.giveRuling(disputeId, ruling);
         uint256 share = ruling == 0 ? 5_000 : ruling == 1 ? 10_000 : ruling == 2 ? 0 : ruling - 3;
-        assertEq(buyer.balance - buyerBefore, uint256(amount) * share / 10_000);
-        assertEq(buyer.balance - buyerBefore + seller.balance, amount);
+        assertEq(buyer.balance - buyerBefore, uint256(amount) * share / 10_000 + FEE * share / 10_000);
+        assertEq(buyer.balance - buyerBefore + seller.balance, amount + FEE, "the order and the held fee");
     }
 
     function testFuzz_rule_rejectsRulingAboveChoices(uint256 ruling) public {
@@ -237,5 +247,161 @@ contract EscrowFuzzTest is MarketFixture {
         vm.expectRevert(abi.encodeWithSelector(IEscrow.InvalidRuling.selector, ruling));
         vm.prank(address(arbitrator));
         escrow.rule(disputeId, ruling);
+    }
+
+    // ------------------------------------------------------------------ arbitration fees
+
+    function testFuzz_timeoutDispute_respectsFeeWindow(uint32 window, uint256 elapsed, bool bySeller) public {
+        window = uint32(bound(window, MIN_WINDOW, MAX_WINDOW));
+        elapsed = bound(elapsed, 0, 2 * uint256(window));
+        vm.prank(owner);
+        escrow.setFeeWindow(window);
+        (, uint256 id, Order memory o) = _escrowed(false, PRICE, 1, 1);
+        _openDispute(id, o, bySeller ? seller : buyer);
+        uint256 deadline = block.timestamp + window;
+        vm.warp(block.timestamp + elapsed);
+        if (elapsed < window) {
+            vm.expectRevert(abi.encodeWithSelector(IEscrow.FeeWindowOpen.selector, id, deadline));
+            escrow.timeoutDispute(id);
+            _payFee(id, bySeller ? buyer : seller);
+            return;
+        }
+        uint256 before = (bySeller ? seller : buyer).balance;
+        escrow.timeoutDispute(id);
+        assertEq((bySeller ? seller : buyer).balance - before, PRICE + FEE);
+        assertEq(address(escrow).balance, 0);
+    }
+
+    /// @dev Whatever each party paid and whatever share a withdrawable arbitrator refunds, the fees that
+    /// come back are shared in proportion to what each paid, and nothing stays in the escrow.
+    function testFuzz_settleDispute_sharesFeesInProportion(
+        uint256 openerFee,
+        uint256 responderFee,
+        uint256 refundBps,
+        bool withdrawable
+    ) public {
+        openerFee = bound(openerFee, 0, 100 ether);
+        responderFee = bound(responderFee, 0, 100 ether);
+        refundBps = bound(refundBps, 0, Rulings.BPS);
+        if (withdrawable) {
+            WithdrawableTestArbitrator court = new WithdrawableTestArbitrator(openerFee);
+            court.setRefundBps(refundBps);
+            arbitrator = court;
+            vm.prank(owner);
+            escrow.setArbitrator(court, "");
+        }
+        arbitrator.setFee(openerFee);
+        (, uint256 id, Order memory o) = _escrowed(false, PRICE, 1, 1);
+        o = _openDispute(id, o, buyer);
+        arbitrator.setFee(responderFee);
+        _payFee(id, seller);
+        uint256 buyerBefore = buyer.balance;
+        uint256 sellerBefore = seller.balance;
+
+        vm.prank(seller);
+        uint256 offerId = escrow.proposeSettlement(id, o, 5_000, block.timestamp + 1, bytes32(0));
+        vm.prank(buyer);
+        escrow.acceptSettlement(id, o, offerId);
+
+        uint256 returned = openerFee + (withdrawable ? responderFee * refundBps / Rulings.BPS : 0);
+        uint256 paid = openerFee + responderFee;
+        uint256 toBuyer = paid == 0 ? returned : returned * openerFee / paid;
+        assertEq(buyer.balance - buyerBefore, PRICE / 2 + toBuyer);
+        assertEq(seller.balance - sellerBefore, PRICE - PRICE / 2 + returned - toBuyer);
+        assertEq(address(escrow).balance, 0);
+        if (withdrawable && refundBps == Rulings.BPS) {
+            assertEq(toBuyer, openerFee, "a full refund gives each its own fee");
+        }
+    }
+
+    // ------------------------------------------------------------------ settlements
+
+    /// @dev Any split of any amount, accepted on a paid, shipped or disputed order, pays exactly the split
+    /// (and, on a disputed order, the fees back); a full refund alone returns the stock.
+    function testFuzz_acceptSettlement_paysTheSplitExactly(
+        uint96 price,
+        uint32 quantity,
+        uint256 bps,
+        bool inToken,
+        uint8 stage
+    ) public {
+        (price, quantity) = _terms(price, quantity);
+        uint256[5] memory edges = [uint256(0), 1, 5_000, 9_999, 10_000];
+        bps = bps % 2 == 0 ? edges[(bps >> 1) % 5] : bound(bps >> 1, 0, Rulings.BPS);
+        (address listing, uint256 id, Order memory o) = _escrowed(inToken, price, 1_000, quantity);
+        stage = uint8(bound(stage, 0, 3));
+        if (stage == 1) o = _ship(id, o);
+        if (stage == 2) o = _openDispute(id, o, buyer);
+        if (stage == 3) (, o) = _dispute(id, o);
+        uint256 buyerBefore = _balance(o.currency, buyer);
+        uint256 sellerBefore = _balance(o.currency, seller);
+        uint256 buyerAmount = uint256(o.amount) * bps / Rulings.BPS;
+
+        vm.prank(seller);
+        uint256 offerId = escrow.proposeSettlement(id, o, bps, block.timestamp + 1 days, keccak256("m"));
+        vm.expectEmit(address(escrow));
+        emit IEscrow.OrderSettled(id, offerId, buyerAmount, o.amount - buyerAmount);
+        vm.prank(buyer);
+        escrow.acceptSettlement(id, o, offerId);
+
+        // Native fees: back to the buyer before the second fee; half each at a plain arbitrator after it.
+        uint256 buyerFee = inToken ? 0 : stage == 2 ? FEE : stage == 3 ? FEE / 2 : 0;
+        uint256 sellerFee = inToken || stage != 3 ? 0 : FEE - FEE / 2;
+        assertEq(_balance(o.currency, buyer) - buyerBefore, buyerAmount + buyerFee);
+        assertEq(_balance(o.currency, seller) - sellerBefore, o.amount - buyerAmount + sellerFee);
+        assertEq(_balance(o.currency, address(escrow)), 0);
+        assertEq(address(escrow).balance, 0);
+        assertEq(IListing(listing).stock(), bps == Rulings.BPS ? 1_000 : 1_000 - quantity);
+        assertEq(escrow.orderHash(id), _hash(_withState(o, OrderState.Settled)));
+    }
+
+    function testFuzz_acceptSettlement_respectsExpiry(uint256 duration, uint256 elapsed) public {
+        duration = bound(duration, 1, 365 days);
+        elapsed = bound(elapsed, 0, 2 * duration);
+        (, uint256 id, Order memory o) = _escrowed(false, PRICE, 1, 1);
+        uint256 expiry = block.timestamp + duration;
+        vm.prank(buyer);
+        uint256 offerId = escrow.proposeSettlement(id, o, 2_500, expiry, bytes32(0));
+        vm.warp(block.timestamp + elapsed);
+        if (elapsed >= duration) {
+            vm.expectRevert(abi.encodeWithSelector(IEscrow.OfferExpired.selector, id, offerId, expiry));
+        }
+        vm.prank(seller);
+        escrow.acceptSettlement(id, o, offerId);
+    }
+
+    function testFuzz_proposeSettlement_refusesSplitsOverAll(uint256 bps) public {
+        bps = bound(bps, Rulings.BPS + 1, type(uint256).max);
+        (, uint256 id, Order memory o) = _escrowed(false, PRICE, 1, 1);
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.InvalidSplit.selector, bps));
+        vm.prank(buyer);
+        escrow.proposeSettlement(id, o, bps, block.timestamp + 1, bytes32(0));
+    }
+
+    function testFuzz_proposeSettlement_refusesPastExpiries(uint256 expiry) public {
+        expiry = bound(expiry, 0, block.timestamp);
+        (, uint256 id, Order memory o) = _escrowed(false, PRICE, 1, 1);
+        vm.expectRevert(abi.encodeWithSelector(IEscrow.InvalidExpiry.selector, expiry));
+        vm.prank(seller);
+        escrow.proposeSettlement(id, o, 0, expiry, bytes32(0));
+    }
+
+    /// @dev Only the latest offer of each proposer can be accepted, whatever ids came before.
+    function testFuzz_acceptSettlement_onlyTheLatestStands(uint8 offers, uint256 pick) public {
+        offers = uint8(bound(offers, 1, 20));
+        (, uint256 id, Order memory o) = _escrowed(false, PRICE, 1, 1);
+        vm.startPrank(buyer);
+        for (uint256 k; k < offers; ++k) {
+            escrow.proposeSettlement(id, o, k * 100, block.timestamp + 1 days, bytes32(0));
+        }
+        vm.stopPrank();
+        pick = bound(pick, 0, uint256(offers) + 1);
+        if (pick == 0 || pick > offers) {
+            vm.expectRevert(abi.encodeWithSelector(IEscrow.UnknownOffer.selector, id, pick));
+        } else if (pick < offers) {
+            vm.expectRevert(abi.encodeWithSelector(IEscrow.OfferSuperseded.selector, id, pick));
+        }
+        vm.prank(seller);
+        escrow.acceptSettlement(id, o, pick);
     }
 }

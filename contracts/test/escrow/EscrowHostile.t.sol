@@ -105,16 +105,15 @@ contract EscrowHostileTest is MarketFixture {
         address listing = _list(address(0), PRICE, STOCK);
         (uint256 id, Order memory o) = _buyAs(evil, listing, 1);
         vm.deal(address(evil), FEE);
-        uint256 disputeId = abi.decode(
-            evil.execute(address(escrow), FEE, abi.encodeCall(escrow.openDispute, (id, o, "/ipfs/e"))),
-            (uint256)
-        );
+        evil.execute(address(escrow), FEE, abi.encodeCall(escrow.openDispute, (id, o, "/ipfs/e")));
+        uint256 disputeId = _payFee(id, seller);
         evil.arm(address(escrow), abi.encodeCall(escrow.withdraw, (address(0))), false);
 
+        // The order's share and the fee's share reach the buyer in two payments; each re-entry fails.
         _expectReentryFailed(evil);
         arbitrator.giveRuling(disputeId, Rulings.SPLIT_BASE + 6_000);
-        assertEq(address(evil).balance, PRICE * 6_000 / 10_000);
-        assertEq(seller.balance, PRICE - PRICE * 6_000 / 10_000);
+        assertEq(address(evil).balance, (PRICE + FEE) * 6_000 / 10_000);
+        assertEq(seller.balance, PRICE + FEE - (PRICE + FEE) * 6_000 / 10_000);
         assertEq(address(escrow).balance, 0);
     }
 
@@ -250,8 +249,9 @@ contract EscrowHostileTest is MarketFixture {
         (uint256 disputeId,) = _dispute(id, o);
         uint256 before = buyer.balance;
         arbitrator.giveRuling(disputeId, Rulings.SPLIT_BASE + 3_000);
-        assertEq(buyer.balance - before, PRICE * 3_000 / 10_000);
-        assertEq(escrow.owed(address(rs), address(0)), PRICE - PRICE * 3_000 / 10_000);
+        // The order and the fee the escrow held are both native here, and split alike.
+        assertEq(buyer.balance - before, (PRICE + FEE) * 3_000 / 10_000);
+        assertEq(escrow.owed(address(rs), address(0)), PRICE + FEE - (PRICE + FEE) * 3_000 / 10_000);
     }
 
     function test_rejectingBuyer_refundIsCredited() public {

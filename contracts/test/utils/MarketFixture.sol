@@ -74,12 +74,30 @@ abstract contract MarketFixture is Fixture {
         return o;
     }
 
+    /// @dev The buyer opens a dispute and the seller pays the second fee, so the dispute is at the arbitrator.
+    /// Each is funded with the fee first, so balances before and after compare as if fees were free.
     function _dispute(uint256 id, Order memory o) internal returns (uint256 disputeId, Order memory) {
-        vm.deal(o.buyer, o.buyer.balance + FEE);
-        vm.prank(o.buyer);
-        disputeId = escrow.openDispute{value: FEE}(id, o, "/ipfs/evidence-buyer");
-        o.state = OrderState.Disputed;
+        o = _openDispute(id, o, o.buyer);
+        disputeId = _payFee(id, o.seller);
         return (disputeId, o);
+    }
+
+    /// @dev `by` opens a dispute on the order, paying (and first funded with) the arbitrator's fee.
+    function _openDispute(uint256 id, Order memory o, address by) internal returns (Order memory) {
+        uint256 fee = arbitrator.fee();
+        vm.deal(by, by.balance + fee);
+        vm.prank(by);
+        escrow.openDispute{value: fee}(id, o, "/ipfs/evidence-opener");
+        o.state = OrderState.Disputed;
+        return o;
+    }
+
+    /// @dev `by` pays the second arbitration fee (funded first); the escrow creates the dispute.
+    function _payFee(uint256 id, address by) internal returns (uint256 disputeId) {
+        uint256 fee = arbitrator.fee();
+        vm.deal(by, by.balance + fee);
+        vm.prank(by);
+        disputeId = escrow.payArbitrationFee{value: fee}(id, "");
     }
 
     function _withState(Order memory o, OrderState state) internal pure returns (Order memory) {

@@ -149,7 +149,7 @@ contract TestArbitrator is IArbitrator {
         return _dispute(disputeID);
     }
 
-    function _dispute(uint256 disputeID) private view returns (DisputeData storage) {
+    function _dispute(uint256 disputeID) internal view returns (DisputeData storage) {
         if (disputeID >= _disputes.length) revert NoSuchDispute(disputeID);
         return _disputes[disputeID];
     }
