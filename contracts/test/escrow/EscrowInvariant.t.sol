@@ -3,8 +3,11 @@ pragma solidity ^0.8.28;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
+import {IEscrow} from "../../src/interfaces/IEscrow.sol";
 import {IListing} from "../../src/interfaces/IListing.sol";
+import {Offer, Role} from "../../src/types/Negotiation.sol";
 import {MarketFixture} from "../utils/MarketFixture.sol";
+import {WithdrawableTestArbitrator} from "../utils/WithdrawableTestArbitrator.sol";
 import {NoReturnToken} from "../utils/tokens/NoReturnToken.sol";
 import {EscrowHandler} from "./handlers/EscrowHandler.sol";
 
@@ -13,12 +16,15 @@ import {EscrowHandler} from "./handlers/EscrowHandler.sol";
 contract EscrowInvariantTest is MarketFixture {
     EscrowHandler internal handler;
     NoReturnToken internal tokenB;
+    WithdrawableTestArbitrator internal withdrawable;
 
     function setUp() public override {
         super.setUp();
         tokenB = new NoReturnToken();
-        handler = new EscrowHandler(escrow, factory, template, arbitrator, token, tokenB, owner);
+        withdrawable = new WithdrawableTestArbitrator(FEE);
+        handler = new EscrowHandler(escrow, factory, template, arbitrator, withdrawable, token, tokenB, owner);
         arbitrator.setCourt(address(handler));
+        withdrawable.setCourt(address(handler));
         vm.startPrank(owner);
         factory.setCurrency(address(tokenB), true);
         factory.setCurator(address(handler));
@@ -30,7 +36,7 @@ contract EscrowInvariantTest is MarketFixture {
         }
 
         // Purchases and order steps are weighted up so that runs reach deep order states.
-        bytes4[] memory selectors = new bytes4[](29);
+        bytes4[] memory selectors = new bytes4[](46);
         selectors[0] = handler.createListing.selector;
         selectors[1] = handler.setStock.selector;
         selectors[2] = handler.setPrice.selector;
@@ -60,6 +66,23 @@ contract EscrowInvariantTest is MarketFixture {
         selectors[26] = handler.setWindows.selector;
         selectors[27] = handler.retryPayout.selector;
         selectors[28] = handler.retryPayout.selector;
+        selectors[29] = handler.payFee.selector;
+        selectors[30] = handler.payFee.selector;
+        selectors[31] = handler.timeout.selector;
+        selectors[32] = handler.ruleOnSettled.selector;
+        selectors[33] = handler.propose.selector;
+        selectors[34] = handler.propose.selector;
+        selectors[35] = handler.propose.selector;
+        selectors[36] = handler.accept.selector;
+        selectors[37] = handler.accept.selector;
+        selectors[38] = handler.reject.selector;
+        selectors[39] = handler.withdrawOffer.selector;
+        selectors[40] = handler.proposeMediator.selector;
+        selectors[41] = handler.acceptMediator.selector;
+        selectors[42] = handler.acceptMediator.selector;
+        selectors[43] = handler.switchArbitrator.selector;
+        selectors[44] = handler.setArbitrationFee.selector;
+        selectors[45] = handler.accept.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         targetContract(address(handler));
     }
@@ -68,16 +91,55 @@ contract EscrowInvariantTest is MarketFixture {
         return currency == address(0) ? address(escrow).balance : IERC20(currency).balanceOf(address(escrow));
     }
 
-    /// @dev For the native coin and each token: the escrow holds exactly the open orders plus the credits.
+    /// @dev For the native coin and each token: the escrow holds exactly the open orders plus the credits,
+    /// plus (native coin) the arbitration fees of open disputes.
     function invariant_escrowIsSolvent() public view {
         address[] memory currencies = handler.currencies();
         for (uint256 c; c < currencies.length; ++c) {
             address currency = currencies[c];
             assertEq(
                 _held(currency),
-                handler.ghostEscrowed(currency) + handler.ghostOwedTotal(currency),
-                "escrow balance != open orders + credits"
+                handler.ghostEscrowed(currency) + handler.ghostOwedTotal(currency)
+                    + (currency == address(0) ? handler.ghostFeesHeld() : 0),
+                "escrow balance != open orders + credits + fees"
             );
+        }
+    }
+
+    /// @dev Each open order's dispute (stage, fees, deadline) is what the handler booked.
+    function invariant_disputesMatch() public view {
+        for (uint256 i; i < handler.orderCount(); ++i) {
+            EscrowHandler.OrderInfo memory info = handler.orderAt(i);
+            IEscrow.DisputeInfo memory d = escrow.disputeInfo(info.id);
+            assertEq(uint8(d.stage), info.stage, "dispute stage");
+            if (info.stage == 0) continue;
+            assertEq(d.opener, info.openedBySeller ? info.order.seller : info.order.buyer, "opener");
+            assertEq(d.openerFee, info.openerFee, "opener fee");
+            assertEq(d.responderFee, info.stage == 2 ? info.responderFee : 0, "responder fee");
+            assertEq(d.feeDeadline, info.feeDeadline, "fee deadline");
+            assertEq(d.arbitrator, address(info.arb), "arbitrator");
+        }
+    }
+
+    /// @dev Each open order's offers, mediator and acceptances are what the handler booked.
+    function invariant_negotiationsMatch() public view {
+        for (uint256 i; i < handler.orderCount(); ++i) {
+            EscrowHandler.OrderInfo memory info = handler.orderAt(i);
+            if (!info.open) continue;
+            EscrowHandler.NegotiationInfo memory n = handler.negotiationAt(i);
+            for (uint256 r; r < 3; ++r) {
+                Offer memory offer = escrow.settlementOffer(info.id, Role(r));
+                assertEq(offer.id, n.lanes[r].id, "offer id");
+                assertEq(offer.buyerBps, n.lanes[r].bps, "offer split");
+                assertEq(offer.expiry, n.lanes[r].expiry, "offer expiry");
+                assertEq(uint8(offer.status), uint8(n.lanes[r].status), "offer status");
+            }
+            (bool byBuyer, bool bySeller) = escrow.mediatorOfferAcceptance(info.id);
+            assertEq(byBuyer, n.accepted[0], "accepted by buyer");
+            assertEq(bySeller, n.accepted[1], "accepted by seller");
+            (address mediator, bool agreed,) = escrow.mediatorOf(info.id);
+            assertEq(mediator, n.mediator, "mediator");
+            assertEq(agreed, n.agreed, "mediator agreed");
         }
     }
 
@@ -143,8 +205,9 @@ contract EscrowInvariantTest is MarketFixture {
         handler.refund(2);
         handler.cancel(3);
         handler.toggleBlocked(2);
-        handler.dispute(4);
+        handler.dispute(4, false);
         handler.submitEvidence(4, true);
+        handler.payFee(4); // the rejecting seller pays the second fee
         handler.rule(4, uint256(2_500) << 8 | 3);
         handler.toggleAccepting();
         handler.withdraw(5, 0);
@@ -161,7 +224,39 @@ contract EscrowInvariantTest is MarketFixture {
         handler.setStatus(7, 1);
         handler.setStatus(6, 0);
 
-        string[21] memory actions = [
+        handler.buy(1, 0, 1, true); // order 5: native, seller1
+        handler.buy(0, 1, 1, true); // order 6
+        handler.buy(0, 2, 1, true); // order 7
+        handler.buy(0, 0, 1, true); // order 8
+        // Order 5: offers, a counter, a rejection, a withdrawal, then a mediator's full refund both accept.
+        handler.propose(5, 0, uint256(3_000) << 8 | 5, 1 days);
+        handler.propose(5, 1, 2, 1 days);
+        handler.reject(5, 1, false);
+        handler.withdrawOffer(5, 0);
+        handler.proposeMediator(5, false, 1);
+        handler.acceptMediator(5);
+        handler.propose(5, 2, 4, 1 days);
+        handler.accept(5, 2, false);
+        handler.accept(5, 2, false);
+        // Order 7: a dispute at a withdrawable arbitrator that refunds 60 %, settled at 99.99 % to the buyer.
+        handler.switchArbitrator(1 | uint256(6_000) << 8);
+        handler.setArbitrationFee(2);
+        handler.dispute(6, true); // order 6: the seller opens; nobody answers
+        handler.dispute(7, false);
+        handler.payFee(7);
+        handler.propose(7, 1, 3, 1 days);
+        handler.accept(7, 1, false);
+        handler.timeout(6);
+        // Order 8: a dispute at the plain arbitrator, settled; its later ruling is ignored.
+        handler.switchArbitrator(0);
+        handler.dispute(8, false);
+        handler.payFee(8);
+        handler.propose(8, 0, 2, 1 days);
+        handler.accept(8, 0, false);
+        handler.ruleOnSettled(0, 7);
+        handler.retryPayout(8);
+
+        string[35] memory actions = [
             "createListing",
             "setStock",
             "setPrice",
@@ -182,20 +277,36 @@ contract EscrowInvariantTest is MarketFixture {
             "toggleAccepting",
             "toggleBlocked",
             "setWindows",
-            "retryPayout"
+            "retryPayout",
+            "payFee",
+            "timeout",
+            "ruleOnSettled",
+            "propose",
+            "counter",
+            "mediatorPropose",
+            "accept",
+            "acceptMediatorOffer",
+            "reject",
+            "withdrawOffer",
+            "proposeMediator",
+            "acceptMediator",
+            "switchArbitrator",
+            "setArbitrationFee"
         ];
         for (uint256 i; i < actions.length; ++i) {
             assertGt(handler.calls(bytes32(bytes(actions[i]))), 0, actions[i]);
         }
         assertEq(handler.calls("withdraw"), 2);
         assertEq(handler.calls("setStatus"), 4);
-        assertEq(handler.orderCount(), 5);
+        assertEq(handler.orderCount(), 9);
 
         invariant_escrowIsSolvent();
         invariant_owedMatchesGhost();
         invariant_noOrderPaidOutTwice();
         invariant_storedOrdersMatch();
         invariant_stockWithinSupply();
+        invariant_disputesMatch();
+        invariant_negotiationsMatch();
         afterInvariant();
     }
 
