@@ -1,5 +1,6 @@
 #!/usr/bin/env -S node --import tsx
 import { parseArgs } from "node:util";
+import { ImportError, importCommand } from "@lantern/archive";
 import { indexChain } from "./commands/indexChain.ts";
 import { start } from "./commands/start.ts";
 import { CliError } from "./errors.ts";
@@ -12,6 +13,8 @@ Commands:
   index     Build or resume the marketplace database from the chain, then follow it
             Options: --rpc-url <url> (http://127.0.0.1:8545)  --data-dir <dir> (.lantern)
                      --database-url <postgres://...> (DATABASE_URL; default PGlite in <data-dir>/db)  --once
+  import    Publish a legacy marketplace export (CSV or JSON Lines) to the Archive, resumably
+            lantern import <file> [--archive <address>] [--dry-run] ...; lantern import --help for all options
   help      Show this text
 `;
 
@@ -56,6 +59,11 @@ async function main(argv: string[]): Promise<void> {
       });
       return;
     }
+    case "import":
+      await importCommand(rest).catch((error: unknown) => {
+        throw error instanceof ImportError ? new CliError(error.message, error.exitCode) : error;
+      });
+      return;
     case undefined:
     case "help":
     case "--help":
