@@ -47,7 +47,7 @@ Options:
   --milestones <file>      Flag records as milestones: JSON [{"kind","id","label"}, ...]
   --rejects <file>         Where rejected rows go (<data-dir>/archive/<file>.rejects.jsonl)
   --dry-run                Show what would be published; publish and store nothing
-  --summary-json <file>    Also write the final report as JSON
+  --summary-json <file>    Also write the final report as JSON (with the process's peak memory)
 `;
 
 /** `lantern import`: parses the command line, prepares the chain, keys and stores, runs the import. */
@@ -155,7 +155,11 @@ export async function importCommand(argv: readonly string[]): Promise<ImportRepo
   if (values["summary-json"]) {
     writeFileSync(
       values["summary-json"],
-      `${JSON.stringify(report, (_, value) => (typeof value === "bigint" ? value.toString() : value), 2)}\n`,
+      `${JSON.stringify(
+        { ...report, peakMemoryBytes: process.resourceUsage().maxRSS * 1024 },
+        (_, value) => (typeof value === "bigint" ? value.toString() : value),
+        2,
+      )}\n`,
     );
   }
   return report;

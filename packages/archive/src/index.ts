@@ -29,4 +29,13 @@ export { loadSecret, MIN_SECRET_BYTES, Pseudonymizer } from "./pseudonym.ts";
 export { CsvSplitter, parseCsvRecord } from "./read/csv.ts";
 export { type Format, formatOf, type RawRow, readRows } from "./read/rows.ts";
 export { listingRecord, reviewRecord } from "./records.ts";
+export {
+  generateSample,
+  random,
+  SAMPLE_DIR,
+  SAMPLE_FILES,
+  type Sample,
+  type SampleOptions,
+  samplePng,
+} from "./sample.ts";
 export { PLACEHOLDERS, type ScrubbedKind, type ScrubResult, scrubText } from "./scrub.ts";
