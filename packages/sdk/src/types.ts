@@ -14,6 +14,7 @@ export const OrderState = {
   Cancelled: 5,
   Disputed: 6,
   Resolved: 7,
+  Settled: 8,
 } as const;
 export type OrderState = (typeof OrderState)[keyof typeof OrderState];
 export type OrderStateName = keyof typeof OrderState;
@@ -64,6 +65,59 @@ export interface Order {
   state: OrderState;
 }
 
+/** Where a dispute stands: waiting for the other party's fee, at the arbitrator, or over. */
+export type DisputeStage = "awaitingFee" | "arbitrating" | "timedOut" | "ruled" | "settled";
+
+/** An order's dispute as its events tell it (`DisputeOpened`, `ArbitrationFeePaid`, `OrderDisputed`, ...). */
+export interface OrderDispute {
+  /** The party who opened it and paid the first fee. */
+  opener: Address;
+  /** The ERC-792 arbitrator, fixed when the dispute was opened, and its extra data. */
+  arbitrator: Address;
+  extraData: Hex;
+  /** Native coin the opener paid. */
+  openerFee: bigint;
+  /** Unix seconds until which the other party may pay its fee (`payArbitrationFee`). */
+  feeDeadline: number;
+  stage: DisputeStage;
+  /** Native coin the other party paid, once it did. */
+  responderFee?: bigint;
+  /** The arbitrator's dispute id, once both fees were paid. */
+  disputeId?: bigint;
+  /** The arbitration fees the escrow returned when the dispute ended. */
+  feesRefunded?: { toBuyer: bigint; toSeller: bigint };
+  /** When a settlement ended a dispute at the arbitrator: whether it took the withdrawal, and its refund. */
+  withdrawal?: { withdrawn: boolean; refund: bigint };
+  /** Rulings the arbitrator gave after the parties settled; the escrow ignored them. */
+  ignoredRulings?: bigint[];
+}
+
+/** Who made a settlement offer. */
+export type SettlementRole = "buyer" | "seller" | "mediator";
+
+/**
+ * A settlement offer as its events tell it. Only the latest offer of each proposer stands: an earlier one is
+ * `superseded`. An offer past its `expiry` can no longer be accepted, whatever its status says.
+ */
+export interface SettlementOffer {
+  offerId: bigint;
+  proposer: Address;
+  role: SettlementRole;
+  /** The buyer's share of the order in basis points (0..10000); the seller gets the rest. */
+  buyerBps: number;
+  /** Unix seconds. */
+  expiry: number;
+  /** sha2-256 digest (raw-codec CIDv1) of the proposer's message, or zero. */
+  messageDigest: Hex;
+  status: "standing" | "superseded" | "withdrawn" | "rejected" | "accepted";
+  /** The other party's offer that stood when this one was made: this one is its counter-offer. */
+  counters?: bigint;
+  /** The parties who accepted it (a mediator's offer needs both). */
+  acceptedBy: Address[];
+  /** The party who rejected it. */
+  rejectedBy?: Address;
+}
+
 /**
  * An order as rebuilt from its events: the struct the escrow hashes plus what the events tell besides.
  * A direct (not escrowed) order is never stored on chain and is `Completed` from its purchase on.
@@ -77,10 +131,16 @@ export interface OrderRecord extends Order {
   trackingDigest: Hex;
   /** Set once completed: true when the buyer confirmed, false when released after the delivery window. */
   completedByBuyer?: boolean;
-  /** Set once disputed. */
-  dispute?: { arbitrator: Address; disputeId: bigint };
-  /** Set once the arbitrator's ruling was carried out. */
+  /** Set once a dispute was opened. */
+  dispute?: OrderDispute;
+  /** Set once the dispute was resolved: by the arbitrator's ruling, or by default (ruling 1 or 2). */
   resolution?: { ruling: bigint; buyerAmount: bigint; sellerAmount: bigint };
+  /** Every settlement offer made on the order, oldest first; set once the first one is made. */
+  offers?: SettlementOffer[];
+  /** The mediator a party proposed, and whether the other agreed; unset when there is none. */
+  mediator?: { address: Address; proposedBy: Address; agreed: boolean };
+  /** Set once an offer was accepted and the order Settled. */
+  settlement?: { offerId: bigint; buyerAmount: bigint; sellerAmount: bigint };
 }
 
 /** Lantern's contracts on one chain. */

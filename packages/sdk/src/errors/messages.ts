@@ -92,7 +92,7 @@ export const revertMessages: Readonly<
   NotBuyer: (a) =>
     `Only the buyer of order ${text(a.orderId)} may do this; ${text(a.caller)} is not the buyer.`,
   NotParty: (a) =>
-    `Only the buyer or the seller of order ${text(a.orderId)} may submit evidence; ${text(a.caller)} is neither.`,
+    `Only the buyer or the seller of order ${text(a.orderId)} may do this; ${text(a.caller)} is neither.`,
   // The escrow's NotSeller(orderId, caller) and the listing's NotSeller(caller) share the name.
   NotSeller: (a) =>
     a.orderId === undefined
@@ -118,6 +118,56 @@ export const revertMessages: Readonly<
   WrongOrderState: (a) =>
     `Order ${text(a.orderId)} is ${orderStateName(Number(a.state))}; this action needs another state.`,
   WrongPayment: (a, o) => `The payment must be ${native(a.expected, o)}, but ${native(a.sent, o)} was sent.`,
+
+  // Escrow: arbitration fees, settlements and mediators
+  AlreadyAccepted: (a) =>
+    `You accepted the mediator's offer ${text(a.offerId)} on order ${text(a.orderId)} already; ` +
+    "it takes effect when the other party accepts it too.",
+  AlreadyPaidFee: (a) =>
+    `${text(a.payer)} opened the dispute on order ${text(a.orderId)} and paid its fee already; ` +
+    "the other party pays the second fee.",
+  DisputeAlreadyResolved: (a) =>
+    `The dispute on order ${text(a.orderId)} was resolved (by the arbitrator's ruling or by default) ` +
+    "before the settlement could take effect.",
+  DisputeAtArbitrator: (a) =>
+    `Both fees of the dispute on order ${text(a.orderId)} are paid; it is dispute ${text(a.disputeId)} ` +
+    `at arbitrator ${text(a.arbitrator)} now.`,
+  FeeWindowClosed: (a) =>
+    `The time to pay the arbitration fee on order ${text(a.orderId)} ended at ${date(a.feeDeadline)}; ` +
+    "the party who opened the dispute wins by default.",
+  FeeWindowOpen: (a) =>
+    `The other party can still pay its arbitration fee on order ${text(a.orderId)} until ${date(a.feeDeadline)}; ` +
+    "the dispute can be timed out after that.",
+  InvalidExpiry: (a) => `An offer must expire in the future; ${text(a.expiry)} (unix seconds) is not.`,
+  InvalidMediator: (a) => `${text(a.mediator)} is a party to the order and cannot be its mediator.`,
+  InvalidSplit: (a) =>
+    `A settlement gives the buyer from 0 to 10000 basis points (100 %) of the order; ${text(a.buyerBps)} is more.`,
+  MediatorNotProposed: (a) =>
+    `${text(a.mediator)} is not the mediator waiting for your agreement on order ${text(a.orderId)}.`,
+  NoOpenDispute: (a) => `Order ${text(a.orderId)} has no dispute waiting for a fee or at the arbitrator.`,
+  NotPartyOrMediator: (a) =>
+    `Only the buyer, the seller or the agreed mediator of order ${text(a.orderId)} may make or withdraw offers; ` +
+    `${text(a.caller)} is none of them.`,
+  NotProposer: (a) =>
+    `Only the proposer of offer ${text(a.offerId)} on order ${text(a.orderId)} may withdraw it; ` +
+    `${text(a.caller)} did not propose it.`,
+  OfferExpired: (a) =>
+    `Offer ${text(a.offerId)} on order ${text(a.orderId)} expired at ${date(a.expiry)}; ask for a new one.`,
+  OfferRejected: (a) => `Offer ${text(a.offerId)} on order ${text(a.orderId)} was rejected.`,
+  OfferSuperseded: (a) =>
+    `Offer ${text(a.offerId)} on order ${text(a.orderId)} was replaced by a newer offer of the same proposer; ` +
+    "only the latest one can be accepted.",
+  OfferWithdrawn: (a) =>
+    `Offer ${text(a.offerId)} on order ${text(a.orderId)} was withdrawn by its proposer.`,
+  OwnMediatorProposal: (a) =>
+    `You proposed this mediator for order ${text(a.orderId)}; the other party must accept it.`,
+  OwnOffer: (a) =>
+    `Offer ${text(a.offerId)} on order ${text(a.orderId)} is your own; the other side accepts or rejects it, ` +
+    "and you may withdraw it.",
+  TooManyOffers: (a) => `Order ${text(a.orderId)} has had 65,535 offers, the most it can take.`,
+  UnexpectedPayment: (a) =>
+    `The escrow takes no native coin sent to it directly (from ${text(a.from)}); it comes with purchases and fees.`,
+  UnknownOffer: (a) => `No offer ${text(a.offerId)} was made on order ${text(a.orderId)}.`,
 
   // Listings
   AlreadyInitialized: () => "The listing was already initialised.",
