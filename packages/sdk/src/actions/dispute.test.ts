@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type Address, parseEther, parseEventLogs } from "viem";
+import { parseEther, parseEventLogs } from "viem";
+import { useTestArbitrator } from "../../test/arbitrator.ts";
 import { type Market, startMarket } from "../../test/market.ts";
-import { escrowAbi, testArbitratorAbi } from "../generated/abis.ts";
-import { testArbitratorBytecode } from "../generated/bytecode.ts";
+import { escrowAbi } from "../generated/abis.ts";
 import { getOrder } from "../readers/getOrder.ts";
 import { splitRuling } from "../rulings.ts";
 import { OrderState } from "../types.ts";
 import { buy } from "./buy.ts";
 import { dispute } from "./dispute.ts";
+import { payArbitrationFee } from "./payArbitrationFee.ts";
 import { ship } from "./ship.ts";
 import { submitEvidence } from "./submitEvidence.ts";
 
@@ -17,13 +18,6 @@ const FEE = parseEther("0.01");
 
 describe("dispute", () => {
   let market: Market;
-  let arbitrator: Address;
-
-  async function send(hash: `0x${string}`) {
-    const receipt = await market.publicClient.waitForTransactionReceipt({ hash });
-    assert.equal(receipt.status, "success");
-    return receipt;
-  }
 
   before(async () => {
     market = await startMarket();
@@ -39,25 +33,8 @@ describe("dispute", () => {
     });
   });
 
-  test("opens a dispute at the ERC-792 arbitrator, paying its fee, and carries out a split ruling", async () => {
-    const deployer = market.wallets.deployer;
-    const deployed = await send(
-      await deployer.deployContract({
-        abi: testArbitratorAbi,
-        bytecode: testArbitratorBytecode,
-        args: [FEE],
-      }),
-    );
-    arbitrator = deployed.contractAddress as Address;
-    await send(
-      await deployer.writeContract({
-        address: market.deployment.contracts.Escrow,
-        abi: escrowAbi,
-        functionName: "setArbitrator",
-        args: [arbitrator, "0x"],
-      }),
-    );
-
+  test("opens a dispute paying the arbitrator's fee; once the seller pays too, the ruling is carried out", async () => {
+    const arbitrator = await useTestArbitrator(market, FEE);
     const listing = await market.list({ price: parseEther("1") });
     const buyer = market.buyer.walletClient.account.address;
     const seller = market.seller.walletClient.account.address;
@@ -65,10 +42,19 @@ describe("dispute", () => {
     await ship(market.seller, { orderId });
 
     const opened = await dispute(market.buyer, { orderId, evidence: "/ipfs/bafkreievidence" });
+    const block = await market.publicClient.getBlock({ blockNumber: opened.receipt.blockNumber });
     assert.equal(opened.fee, FEE);
-    assert.equal(opened.arbitrator.toLowerCase(), arbitrator.toLowerCase());
+    assert.equal(opened.arbitrator.toLowerCase(), arbitrator.address.toLowerCase());
+    assert.equal(opened.feeDeadline, Number(block.timestamp) + 7 * DAY);
     assert.equal(opened.order.state, OrderState.Disputed);
-    assert.deepEqual(opened.order.dispute, { arbitrator: opened.arbitrator, disputeId: opened.disputeId });
+    assert.deepEqual(opened.order.dispute, {
+      opener: buyer,
+      arbitrator: opened.arbitrator,
+      extraData: "0x",
+      openerFee: FEE,
+      feeDeadline: opened.feeDeadline,
+      stage: "awaitingFee",
+    });
     const evidence = parseEventLogs({ abi: escrowAbi, logs: opened.receipt.logs, eventName: "Evidence" });
     assert.equal(evidence[0]?.args.evidence, "/ipfs/bafkreievidence");
 
@@ -76,19 +62,13 @@ describe("dispute", () => {
     const stranger = market.stranger.walletClient.account.address;
     await assert.rejects(submitEvidence(market.stranger, { orderId, evidence: "/ipfs/x" }), {
       errorName: "NotParty",
-      shortMessage: `Only the buyer or the seller of order ${orderId} may submit evidence; ${stranger} is neither.`,
+      shortMessage: `Only the buyer or the seller of order ${orderId} may do this; ${stranger} is neither.`,
     });
 
+    const paid = await payArbitrationFee(market.seller, { orderId });
     const buyerBefore = await market.balance(buyer);
     const sellerBefore = await market.balance(seller);
-    await send(
-      await deployer.writeContract({
-        address: arbitrator,
-        abi: testArbitratorAbi,
-        functionName: "giveRuling",
-        args: [opened.disputeId, splitRuling(3_000)],
-      }),
-    );
+    await arbitrator.rule(paid.disputeId, splitRuling(3_000));
     const order = await getOrder(market.buyer, { orderId });
     assert.equal(order.state, OrderState.Resolved);
     assert.deepEqual(order.resolution, {
@@ -96,8 +76,21 @@ describe("dispute", () => {
       buyerAmount: parseEther("0.3"),
       sellerAmount: parseEther("0.7"),
     });
-    assert.equal(await market.balance(buyer), buyerBefore + parseEther("0.3"));
-    assert.equal(await market.balance(seller), sellerBefore + parseEther("0.7"));
+    assert.equal(order.dispute?.stage, "ruled");
+    // The fee the escrow kept is split like the order.
+    assert.deepEqual(order.dispute?.feesRefunded, {
+      toBuyer: (FEE * 3n) / 10n,
+      toSeller: FEE - (FEE * 3n) / 10n,
+    });
+    assert.equal(await market.balance(buyer), buyerBefore + parseEther("0.3") + (FEE * 3n) / 10n);
+    assert.equal(await market.balance(seller), sellerBefore + parseEther("0.7") + FEE - (FEE * 3n) / 10n);
+  });
+
+  test("the seller may open a dispute too", async () => {
+    const listing = await market.list();
+    const { orderId } = await buy(market.buyer, { listing, escrowed: true });
+    const opened = await dispute(market.seller, { orderId });
+    assert.equal(opened.order.dispute?.opener, market.seller.walletClient.account.address);
   });
 
   test("refuses a dispute once the delivery window has closed", async () => {
@@ -114,9 +107,9 @@ describe("dispute", () => {
     });
   });
 
-  test("refuses anyone but the buyer", async () => {
+  test("refuses anyone but the buyer or the seller", async () => {
     const listing = await market.list();
     const { orderId } = await buy(market.buyer, { listing, escrowed: true });
-    await assert.rejects(dispute(market.seller, { orderId }), { errorName: "NotBuyer" });
+    await assert.rejects(dispute(market.stranger, { orderId }), { errorName: "NotParty" });
   });
 });

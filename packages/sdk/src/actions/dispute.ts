@@ -1,20 +1,10 @@
 import type { Address } from "viem";
 import { escrowAbi } from "../generated/abis.ts";
+import { arbitrationCost } from "../internal/arbitrator.ts";
 import { applyReceipt, resolveOrder } from "../internal/orders.ts";
 import { type WriteResult, write } from "../internal/write.ts";
 import { orderStruct } from "../orders/hashOrder.ts";
 import type { OrderRecord, WriteContext } from "../types.ts";
-
-/** The part of ERC-792 the SDK reads to price a dispute. */
-const arbitratorAbi = [
-  {
-    type: "function",
-    name: "arbitrationCost",
-    stateMutability: "view",
-    inputs: [{ name: "extraData", type: "bytes" }],
-    outputs: [{ name: "cost", type: "uint256" }],
-  },
-] as const;
 
 export interface DisputeParameters {
   orderId: bigint;
@@ -25,17 +15,20 @@ export interface DisputeParameters {
 }
 
 export interface DisputeReturnType extends WriteResult {
-  /** The order after this transaction: `Disputed`, with the arbitrator and dispute id. */
+  /** The order after this transaction: `Disputed`, its dispute waiting for the other party's fee. */
   order: OrderRecord;
   arbitrator: Address;
-  disputeId: bigint;
   /** The arbitration fee paid, in the native coin. */
   fee: bigint;
+  /** Unix seconds until which the other party may pay its fee (`payArbitrationFee`); after that the
+   * dispute can be timed out (`timeoutDispute`) and the caller wins by default. */
+  feeDeadline: number;
 }
 
 /**
- * The buyer opens a dispute on an escrowed order (paid, or shipped within the delivery window), paying the
- * arbitrator's fee, which is read from the escrow's arbitrator first.
+ * The buyer or the seller opens a dispute on an escrowed order (paid, or shipped within the delivery
+ * window), paying the arbitrator's fee, which is read from the escrow's arbitrator first. The dispute goes
+ * to the arbitrator once the other party pays the same fee.
  */
 export async function dispute(
   context: WriteContext,
@@ -49,14 +42,7 @@ export async function dispute(
     publicClient.readContract({ address: escrow, abi: escrowAbi, functionName: "arbitratorExtraData" }),
   ]);
   // Without an arbitrator the simulation reverts with NoArbitrator, which says so.
-  const fee = /^0x0{40}$/.test(arbitrator)
-    ? 0n
-    : await publicClient.readContract({
-        address: arbitrator,
-        abi: arbitratorAbi,
-        functionName: "arbitrationCost",
-        args: [extraData],
-      });
+  const fee = /^0x0{40}$/.test(arbitrator) ? 0n : await arbitrationCost(publicClient, arbitrator, extraData);
   const result = await write(context, {
     address: escrow,
     abi: escrowAbi,
@@ -69,7 +55,7 @@ export async function dispute(
     ...result,
     order: updated,
     arbitrator: updated.dispute?.arbitrator ?? arbitrator,
-    disputeId: updated.dispute?.disputeId ?? 0n,
     fee,
+    feeDeadline: updated.dispute?.feeDeadline ?? 0,
   };
 }
