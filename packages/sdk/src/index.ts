@@ -1,6 +1,17 @@
 // The public API of @lantern/sdk. Every export is named here on purpose: test/exports.test.ts snapshots the
 // list, so adding or removing one is a visible decision.
 
+// Actions (write): one transaction each, simulated first; a revert throws a decoded LanternError.
+export {
+  type AcceptMediatorParameters,
+  type AcceptMediatorReturnType,
+  acceptMediator,
+} from "./actions/acceptMediator.ts";
+export {
+  type AcceptSettlementParameters,
+  type AcceptSettlementReturnType,
+  acceptSettlement,
+} from "./actions/acceptSettlement.ts";
 // Archive: legacy marketplace records (contracts/src/interfaces/IArchive.sol)
 export { archiveContentCid, archiveContentDigest } from "./actions/archive/content.ts";
 export {
@@ -60,7 +71,7 @@ export type {
   ArchiveRecord,
   ArchiveWriteContext,
 } from "./actions/archive/types.ts";
-// Actions (write): one transaction each, simulated first; a revert throws a decoded LanternError.
+// Actions (write), continued
 export { type BuyParameters, type BuyReturnType, buy } from "./actions/buy.ts";
 export {
   type BuyWithPermitParameters,
@@ -75,8 +86,28 @@ export {
   createListing,
 } from "./actions/createListing.ts";
 export { type DisputeParameters, type DisputeReturnType, dispute } from "./actions/dispute.ts";
+export {
+  type PayArbitrationFeeParameters,
+  type PayArbitrationFeeReturnType,
+  payArbitrationFee,
+} from "./actions/payArbitrationFee.ts";
+export {
+  type ProposeMediatorParameters,
+  type ProposeMediatorReturnType,
+  proposeMediator,
+} from "./actions/proposeMediator.ts";
+export {
+  type ProposeSettlementParameters,
+  type ProposeSettlementReturnType,
+  proposeSettlement,
+} from "./actions/proposeSettlement.ts";
 export { type PublishKeyParameters, type PublishKeyReturnType, publishKey } from "./actions/publishKey.ts";
 export { type RefundParameters, type RefundReturnType, refund } from "./actions/refund.ts";
+export {
+  type RejectSettlementParameters,
+  type RejectSettlementReturnType,
+  rejectSettlement,
+} from "./actions/rejectSettlement.ts";
 export { type ReleaseParameters, type ReleaseReturnType, release } from "./actions/release.ts";
 export { type ShipParameters, type ShipReturnType, ship } from "./actions/ship.ts";
 export {
@@ -85,11 +116,21 @@ export {
   submitEvidence,
 } from "./actions/submitEvidence.ts";
 export {
+  type TimeoutDisputeParameters,
+  type TimeoutDisputeReturnType,
+  timeoutDispute,
+} from "./actions/timeoutDispute.ts";
+export {
   type UpdateListingParameters,
   type UpdateListingReturnType,
   updateListing,
 } from "./actions/updateListing.ts";
 export { type WithdrawParameters, type WithdrawReturnType, withdraw } from "./actions/withdraw.ts";
+export {
+  type WithdrawSettlementParameters,
+  type WithdrawSettlementReturnType,
+  withdrawSettlement,
+} from "./actions/withdrawSettlement.ts";
 // Content
 export {
   cidFromDigest,
@@ -169,6 +210,7 @@ export {
   orderEventNames,
 } from "./orders/applyOrderEvent.ts";
 export { hashOrder, orderStruct } from "./orders/hashOrder.ts";
+export { splitAmount } from "./orders/splitAmount.ts";
 // Readers
 export { type GetListingParameters, type GetListingReturnType, getListing } from "./readers/getListing.ts";
 export { type GetOrderParameters, type GetOrderReturnType, getOrder } from "./readers/getOrder.ts";
@@ -193,6 +235,7 @@ export {
 // Types
 export {
   type Deployment,
+  type DisputeStage,
   type LanternPublicClient,
   type LanternWalletClient,
   ListingStatus,
@@ -200,10 +243,13 @@ export {
   listingStatusName,
   NATIVE_CURRENCY,
   type Order,
+  type OrderDispute,
   type OrderRecord,
   OrderState,
   type OrderStateName,
   orderStateName,
   type ReadContext,
+  type SettlementOffer,
+  type SettlementRole,
   type WriteContext,
 } from "./types.ts";

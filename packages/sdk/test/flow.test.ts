@@ -1,10 +1,11 @@
 // The whole marketplace through the SDK's public API on a real anvil: a seller publishes a key and lists;
 // buyers pay directly, in escrow, and with a token permit; shipping details travel encrypted with only their
-// digest on chain; orders are confirmed, released, refunded, cancelled and disputed.
+// digest on chain; orders are confirmed, released, refunded, cancelled, disputed and settled by agreement.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { type Address, parseEther } from "viem";
 import {
+  acceptSettlement,
   buy,
   buyWithPermit,
   ContractRevertError,
@@ -25,6 +26,8 @@ import {
   getOrders,
   getPublishedKey,
   OrderState,
+  payArbitrationFee,
+  proposeSettlement,
   publishKey,
   refund,
   release,
@@ -159,7 +162,7 @@ describe("a marketplace's life through the SDK", () => {
     assert.equal((await release(market.stranger, { orderId })).order.state, OrderState.Completed);
   });
 
-  test("a dispute goes to the arbitrator, whose ruling the escrow carries out", async () => {
+  test("a dispute goes to the arbitrator once both parties paid its fee, and its ruling is carried out", async () => {
     const deployer = market.wallets.deployer;
     const deployHash = await deployer.deployContract({
       abi: testArbitratorAbi,
@@ -178,7 +181,8 @@ describe("a marketplace's life through the SDK", () => {
       }),
     });
     const { orderId } = await buy(market.buyer, { listing, escrowed: true });
-    const { disputeId } = await dispute(market.buyer, { orderId });
+    await dispute(market.buyer, { orderId });
+    const { disputeId } = await payArbitrationFee(market.seller, { orderId });
     await market.publicClient.waitForTransactionReceipt({
       hash: await deployer.writeContract({
         address: arbitrator,
@@ -190,6 +194,16 @@ describe("a marketplace's life through the SDK", () => {
     const order = await getOrder(market.buyer, { orderId });
     assert.equal(order.state, OrderState.Resolved);
     assert.equal(order.resolution?.buyerAmount, parseEther("0.5"));
+  });
+
+  test("the parties settle a damaged item by agreement: an offer, a counter-offer, an acceptance", async () => {
+    const { orderId } = await buy(market.buyer, { listing, escrowed: true });
+    await ship(market.seller, { orderId });
+    await proposeSettlement(market.buyer, { orderId, buyerBps: 3_000 });
+    const counter = await proposeSettlement(market.seller, { orderId, buyerBps: 2_000 });
+    const { order } = await acceptSettlement(market.buyer, { orderId, offerId: counter.offerId });
+    assert.equal(order.state, OrderState.Settled);
+    assert.equal(order.settlement?.buyerAmount, parseEther("0.1"));
   });
 
   test("every order of the buyer is accounted for", async () => {
@@ -204,10 +218,11 @@ describe("a marketplace's life through the SDK", () => {
         OrderState.Cancelled,
         OrderState.Completed,
         OrderState.Resolved,
+        OrderState.Settled,
       ],
     );
     const view = await getListing(market.buyer, { listing });
-    assert.equal(view.sold, 3n, "refunded, cancelled and fully refunded disputed items went back to stock");
-    assert.equal(view.stock, 17n);
+    assert.equal(view.sold, 4n, "refunded, cancelled and fully refunded disputed items went back to stock");
+    assert.equal(view.stock, 16n);
   });
 });
