@@ -37,6 +37,7 @@ const ORDER_COLUMNS = [
   "ruling",
   "buyer_amount",
   "seller_amount",
+  "details",
   "created_block",
   "created_tx",
   "updated_block",
@@ -94,16 +95,17 @@ export class OrderReducer {
 
   async load(tx: Queryable, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    const rows = await tx.query<Record<string, string | boolean | null>>(
+    const rows = await tx.query<Record<string, string | boolean | object | null>>(
       `SELECT order_id::text, listing, buyer, seller, currency, amount::text, quantity::text, escrowed,
               state::text, ship_window::text, delivery_window::text, paid_at::text, shipped_at::text,
-              shipping_digest, tracking_digest, completed_by_buyer, arbitrator, dispute_id::text, ruling::text,
-              buyer_amount::text, seller_amount::text, created_block::text, created_tx, updated_block::text
+              shipping_digest, tracking_digest, completed_by_buyer, details, created_block::text, created_tx,
+              updated_block::text
        FROM orders WHERE order_id = ANY($1::numeric[])`,
       [ids],
     );
     for (const r of rows) {
-      const record: OrderRecord = {
+      const record = {
+        ...(reviveDetails(r.details) as Partial<OrderRecord>),
         orderId: BigInt(r.order_id as string),
         buyer: r.buyer as Address,
         seller: r.seller as Address,
@@ -119,18 +121,8 @@ export class OrderReducer {
         escrowed: r.escrowed as boolean,
         shippingDigest: r.shipping_digest as Hex,
         trackingDigest: r.tracking_digest as Hex,
-      };
+      } as OrderRecord;
       if (r.completed_by_buyer !== null) record.completedByBuyer = r.completed_by_buyer as boolean;
-      if (r.arbitrator !== null) {
-        record.dispute = { arbitrator: r.arbitrator as Address, disputeId: BigInt(r.dispute_id as string) };
-      }
-      if (r.ruling !== null) {
-        record.resolution = {
-          ruling: BigInt(r.ruling as string),
-          buyerAmount: BigInt(r.buyer_amount as string),
-          sellerAmount: BigInt(r.seller_amount as string),
-        };
-      }
       this.rows.set(r.order_id as string, {
         record,
         createdBlock: BigInt(r.created_block as string),
@@ -171,6 +163,7 @@ export class OrderReducer {
   async write(tx: Queryable): Promise<void> {
     const rows: Row[] = [];
     for (const { record: o, createdBlock, createdTx, updatedBlock } of this.rows.values()) {
+      const details = detailsOf(o);
       rows.push({
         order_id: o.orderId.toString(),
         listing: o.listing.toLowerCase(),
@@ -189,10 +182,11 @@ export class OrderReducer {
         tracking_digest: o.trackingDigest.toLowerCase(),
         completed_by_buyer: o.completedByBuyer ?? null,
         arbitrator: o.dispute?.arbitrator.toLowerCase() ?? null,
-        dispute_id: o.dispute?.disputeId.toString() ?? null,
+        dispute_id: o.dispute?.disputeId?.toString() ?? null,
         ruling: o.resolution?.ruling.toString() ?? null,
         buyer_amount: o.resolution?.buyerAmount.toString() ?? null,
         seller_amount: o.resolution?.sellerAmount.toString() ?? null,
+        details,
         created_block: createdBlock.toString(),
         created_tx: createdTx,
         updated_block: updatedBlock.toString(),
@@ -201,4 +195,50 @@ export class OrderReducer {
     await insertRows(tx, "orders", rows, { columns: ORDER_COLUMNS, conflict: ["order_id"] });
     await insertRows(tx, "order_events", this.events, { columns: EVENT_COLUMNS });
   }
+}
+
+/** The record's fields that have their own columns; everything else goes to `details`. */
+const FLAT = new Set([
+  "orderId",
+  "buyer",
+  "seller",
+  "listing",
+  "currency",
+  "amount",
+  "quantity",
+  "shipWindow",
+  "deliveryWindow",
+  "paidAt",
+  "shippedAt",
+  "state",
+  "escrowed",
+  "shippingDigest",
+  "trackingDigest",
+  "completedByBuyer",
+]);
+
+/**
+ * The rest of the record as JSON: whatever the SDK's reducer keeps (dispute, offers, mediator, ...), so
+ * new fields are stored without a change here. uint256 values become decimal strings.
+ */
+function detailsOf(record: OrderRecord): object {
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record))
+    if (!FLAT.has(key) && value !== undefined) rest[key] = value;
+  return jsonArgs(rest) as object;
+}
+
+/**
+ * `detailsOf` backwards. Every decimal string in details was a uint256: the record's other strings are
+ * addresses, hex digests and words (stages, roles, statuses), none of them all digits.
+ */
+function reviveDetails(value: unknown): unknown {
+  if (typeof value === "string") return /^\d+$/.test(value) ? BigInt(value) : value;
+  if (Array.isArray(value)) return value.map(reviveDetails);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) out[key] = reviveDetails(v);
+    return out;
+  }
+  return value;
 }
