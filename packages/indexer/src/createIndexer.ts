@@ -7,7 +7,7 @@ import { createShutdown } from "./common/shutdown.ts";
 import { Engine } from "./engine.ts";
 import { catchUp, follow } from "./realtime/follow.ts";
 import { type Database, openDatabase, type Queryable } from "./store/database.ts";
-import { acquireWriterLock } from "./store/lock.ts";
+import { lockDataDir, lockSchema } from "./store/lock.ts";
 import { migrate } from "./store/migrate.ts";
 import { createRpc } from "./sync/rpc.ts";
 
@@ -52,8 +52,13 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
 
   const open = () => {
     opening ??= (async () => {
-      db = await openDatabase(resolved.database);
-      release = await acquireWriterLock(db, resolved.database);
+      const config = resolved.database;
+      if ("dataDir" in config) {
+        const unlock = lockDataDir(config.dataDir);
+        release = async () => unlock();
+      }
+      db = await openDatabase(config);
+      if ("url" in config) await lockSchema(db);
       await migrate(db, logger);
       const rpc = createRpc(resolved.rpcUrl, {
         timeoutMs: resolved.requestTimeoutMs,
@@ -114,8 +119,9 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
         shutdown.stop();
         await following?.catch(() => {});
         await opening?.catch(() => {});
-        await release?.().catch(() => {});
+        // Close first: the lock must outlive every write the database might still flush.
         await db?.close().catch(() => {});
+        await release?.().catch(() => {});
       })();
       return stopping;
     },

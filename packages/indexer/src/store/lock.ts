@@ -1,40 +1,53 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NonRetryableError } from "../common/errors.ts";
-import type { DatabaseConfig } from "../common/options.ts";
 import type { Database } from "./database.ts";
 
 /**
- * One writer per index. Two indexers writing the same tables would each apply the other's ranges again
- * on top. PostgreSQL: a session advisory lock, released by the server if the process dies. PGlite: a lock
- * file naming the owning process, taken over when that process is gone (after a crash, say).
+ * One writer per index: two indexers writing the same tables would each apply the other's ranges again.
+ * For PGlite a lock file naming the owning process, taken before the database is opened (two processes
+ * must never open one PGlite directory) and taken over when its owner is gone, after a crash say.
  */
-export async function acquireWriterLock(db: Database, config: DatabaseConfig): Promise<() => Promise<void>> {
-  if ("url" in config) {
-    const [row] = await db.query<{ locked: boolean }>(
-      "SELECT pg_try_advisory_lock(hashtext('lantern-indexer:' || current_schema())) AS locked",
-    );
-    if (!row?.locked) {
-      throw new NonRetryableError(`Another indexer is already writing to ${db.location} (same schema).`);
-    }
-    return async () => {
-      await db.query("SELECT pg_advisory_unlock(hashtext('lantern-indexer:' || current_schema()))");
-    };
+export function lockDataDir(dataDir: string): () => void {
+  const dir = path.resolve(dataDir);
+  // The file names a process, so it cannot tell two indexers in one process apart; this set does.
+  if (lockedHere.has(dir)) {
+    throw new NonRetryableError(`Another indexer in this process is already writing to ${dir}.`);
   }
-  const file = path.join(path.resolve(config.dataDir), "indexer.lock");
-  let owner: number | undefined;
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const file = `${dir}.lock`;
   try {
-    owner = Number(readFileSync(file, "utf8").trim());
-  } catch {}
-  if (owner && owner !== process.pid && isAlive(owner)) {
-    throw new NonRetryableError(
-      `Another indexer (process ${owner}) is already writing to ${path.dirname(file)}.`,
-    );
+    writeFileSync(file, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const owner = Number(readFileSync(file, "utf8").trim());
+    if (owner && owner !== process.pid && isAlive(owner)) {
+      throw new NonRetryableError(`Another indexer (process ${owner}) is already writing to ${dir}.`, {
+        details: `Stop it first; if no indexer is running, delete ${file}.`,
+      });
+    }
+    writeFileSync(file, String(process.pid));
   }
-  writeFileSync(file, String(process.pid));
-  return async () => {
+  lockedHere.add(dir);
+  return () => {
+    lockedHere.delete(dir);
     rmSync(file, { force: true });
   };
+}
+
+const lockedHere = new Set<string>();
+
+/**
+ * For PostgreSQL a session advisory lock per schema: held for the connection's life and released by the
+ * server when the connection closes, however the process ends.
+ */
+export async function lockSchema(db: Database): Promise<void> {
+  const [row] = await db.query<{ locked: boolean }>(
+    "SELECT pg_try_advisory_lock(hashtext('lantern-indexer:' || current_schema())) AS locked",
+  );
+  if (!row?.locked) {
+    throw new NonRetryableError(`Another indexer is already writing to ${db.location} (same schema).`);
+  }
 }
 
 function isAlive(pid: number): boolean {

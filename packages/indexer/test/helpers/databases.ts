@@ -44,7 +44,13 @@ export async function pgliteDatabase(): Promise<TestDatabase> {
   })();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "lantern-indexer-test-"));
   cpSync(await template, dataDir, { recursive: true });
-  return { config: { dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return {
+    config: { dataDir },
+    async drop() {
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.lock`, { force: true });
+    },
+  };
 }
 
 let counter = 0;
