@@ -67,6 +67,11 @@ function makeLog(
   };
 }
 
+/** Whether this escrow version has the paid-dispute events (DisputeOpened, ArbitrationFeePaid). */
+const HAS_DISPUTE_FEES = (escrowAbi as Abi).some(
+  (item) => item.type === "event" && item.name === "DisputeOpened",
+);
+
 const F = deployment.contracts.ListingFactory;
 const E = deployment.contracts.Escrow;
 const paid = {
@@ -109,14 +114,28 @@ const BLOCKS: ChainLog[][] = [
   ],
   [
     makeLog(escrowAbi, "OrderPaid", paid, E, 2n, 0),
-    makeLog(escrowAbi, "OrderDisputed", { orderId: 1n, arbitrator, disputeId: 7n }, E, 2n, 1),
+    // Escrows with paid disputes open them first (DisputeOpened, then the other party's fee).
+    ...(HAS_DISPUTE_FEES
+      ? [
+          makeLog(
+            escrowAbi,
+            "DisputeOpened",
+            { orderId: 1n, opener: buyer, arbitrator, fee: 5n, feeDeadline: 9n, extraData: "0x" },
+            E,
+            2n,
+            10,
+          ),
+          makeLog(escrowAbi, "ArbitrationFeePaid", { orderId: 1n, payer: seller, fee: 5n }, E, 2n, 11),
+        ]
+      : []),
+    makeLog(escrowAbi, "OrderDisputed", { orderId: 1n, arbitrator, disputeId: 7n }, E, 2n, 12),
     makeLog(
       escrowAbi,
       "Dispute",
       { arbitrator, disputeID: 7n, metaEvidenceID: 0n, evidenceGroupID: 1n },
       E,
       2n,
-      2,
+      13,
     ),
     makeLog(
       escrowAbi,
@@ -124,7 +143,7 @@ const BLOCKS: ChainLog[][] = [
       { arbitrator, evidenceGroupID: 1n, party: buyer, evidence: "/ipfs/bafy-evidence" },
       E,
       2n,
-      3,
+      14,
     ),
   ],
   [
