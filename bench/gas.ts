@@ -41,6 +41,8 @@ const TARGETS: Record<string, number> = {
   buyEscrowTokenPermit: 110_000,
   markShipped: 35_000,
   confirmReceipt: 50_000,
+  proposeSettlement: 55_000,
+  acceptSettlement: 60_000,
 };
 
 /** 40 characters, and a 46-character CIDv0, as the targets are stated for. */
@@ -221,6 +223,7 @@ try {
     functionName: "setArbitrator",
     args: [arbitrator, "0x"],
   });
+  // Both parties pay the arbitration fee: the buyer opens the dispute, the seller's fee creates it.
   const order5 = ordersFromReceipts([await buy(undefined, buyer, listing, true)]);
   await send("openDispute", buyer, {
     address: escrow,
@@ -228,6 +231,39 @@ try {
     functionName: "openDispute",
     args: [order5.id, order5.value, `/ipfs/${CID}`],
     value: arbitratorFee,
+  });
+  await send("payArbitrationFee", seller, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "payArbitrationFee",
+    args: [order5.id, ""],
+    value: arbitratorFee,
+  });
+
+  // Settlement by agreement on a shipped order: the buyer offers a 30 % refund with a message (a digest),
+  // the seller accepts, and the escrow pays both sides.
+  const paid6 = await buy(undefined, buyer, listing, true);
+  const shipped6 = await send(undefined, seller, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "markShipped",
+    args: [ordersFromReceipts([paid6]).id, ordersFromReceipts([paid6]).value, DIGEST],
+  });
+  const order6 = ordersFromReceipts([paid6, shipped6]);
+  const expiry = (await publicClient.getBlock()).timestamp + 3n * 86_400n;
+  const proposed = await send("proposeSettlement", buyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "proposeSettlement",
+    args: [order6.id, order6.value, 3_000n, expiry, DIGEST],
+  });
+  const [offer] = parseEventLogs({ abi: escrowAbi, logs: proposed.logs, eventName: "SettlementProposed" });
+  if (!offer) throw new Error("no SettlementProposed event");
+  await send("acceptSettlement", seller, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "acceptSettlement",
+    args: [order6.id, order6.value, offer.args.offerId],
   });
 
   // A token purchase in one transaction with an EIP-2612 permit, into an escrow that already holds that
