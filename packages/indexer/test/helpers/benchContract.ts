@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Abi, Address, Hex, PublicClient, WalletClient } from "viem";
@@ -11,10 +11,10 @@ const artifactFile = path.join(contracts, "out/IndexerBench.sol/IndexerBench.jso
 /**
  * The IndexerBench test contract (contracts/test/utils/bench), from forge's build output: it is a test
  * fixture, not part of the SDK. Builds the contracts first if the artifact is missing or older than its
- * source (forge is installed with npm, so this works offline).
+ * source or the contracts it calls (forge is installed with npm, so this works offline).
  */
 export function indexerBenchArtifact(): { abi: Abi; bytecode: Hex } {
-  if (!existsSync(artifactFile) || statSync(artifactFile).mtimeMs < statSync(source).mtimeMs) {
+  if (!existsSync(artifactFile) || statSync(artifactFile).mtimeMs < newestSource()) {
     execFileSync(process.execPath, ["tools/forge.mjs", "build"], {
       cwd: contracts,
       stdio: ["ignore", "ignore", "inherit"],
@@ -22,6 +22,16 @@ export function indexerBenchArtifact(): { abi: Abi; bytecode: Hex } {
   }
   const json = JSON.parse(readFileSync(artifactFile, "utf8"));
   return { abi: json.abi as Abi, bytecode: json.bytecode.object as Hex };
+}
+
+/** The latest change to the bench contract or to the contracts it calls. */
+function newestSource(): number {
+  let newest = statSync(source).mtimeMs;
+  const src = path.join(contracts, "src");
+  for (const file of readdirSync(src, { recursive: true, encoding: "utf8" })) {
+    if (file.endsWith(".sol")) newest = Math.max(newest, statSync(path.join(src, file)).mtimeMs);
+  }
+  return newest;
 }
 
 export interface BenchGenerator {
