@@ -117,6 +117,23 @@ contract EscrowHostileTest is MarketFixture {
         assertEq(address(escrow).balance, 0);
     }
 
+    /// @dev Paid its share of a settlement, the buyer tries to accept the same offer again.
+    function test_reentrantBuyer_settlementReentryFails() public {
+        ReentrantBuyer evil = new ReentrantBuyer();
+        address listing = _list(address(0), PRICE, STOCK);
+        (uint256 id, Order memory o) = _buyAs(evil, listing, 1);
+        vm.prank(seller);
+        uint256 offerId = escrow.proposeSettlement(id, o, 4_000, block.timestamp + 1 days, bytes32(0));
+        evil.arm(address(escrow), abi.encodeCall(escrow.acceptSettlement, (id, o, offerId)), false);
+
+        _expectReentryFailed(evil);
+        evil.execute(address(escrow), 0, abi.encodeCall(escrow.acceptSettlement, (id, o, offerId)));
+        assertEq(address(evil).balance, PRICE * 4 / 10, "paid once");
+        assertEq(seller.balance, PRICE * 6 / 10);
+        assertEq(address(escrow).balance, 0);
+        assertEq(escrow.orderHash(id), _hash(_withState(o, OrderState.Settled)));
+    }
+
     // ------------------------------------------------------------------ re-entrant seller
 
     /// @dev Paid on confirmation, the seller tries to `release` the same order for a second payment.
