@@ -12,7 +12,11 @@ const arch = process.arch === "x64" ? "amd64" : process.arch;
 const pkg = `@foundry-rs/forge-${process.platform}-${arch}`;
 let binary;
 try {
-  binary = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "bin", process.platform === "win32" ? "forge.exe" : "forge");
+  binary = path.join(
+    path.dirname(require.resolve(`${pkg}/package.json`)),
+    "bin",
+    process.platform === "win32" ? "forge.exe" : "forge",
+  );
 } catch {
   binary = undefined;
 }
