@@ -1,6 +1,7 @@
 import { type Abi, decodeErrorResult, type Hex, isHex, stringify } from "viem";
 import { formatAbiItem } from "viem/utils";
 import {
+  archiveAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
@@ -18,7 +19,14 @@ type AbiError = Extract<Abi[number], { type: "error" }>;
 
 export const lanternErrorAbi: readonly AbiError[] = (() => {
   const bySignature = new Map<string, AbiError>();
-  for (const abi of [escrowAbi, listingFactoryAbi, fixedPriceListingAbi, keyRegistryAbi, testTokenAbi]) {
+  for (const abi of [
+    escrowAbi,
+    listingFactoryAbi,
+    fixedPriceListingAbi,
+    keyRegistryAbi,
+    archiveAbi,
+    testTokenAbi,
+  ]) {
     for (const item of abi) {
       if (item.type === "error") bySignature.set(formatAbiItem(item), item as AbiError);
     }

@@ -1,5 +1,6 @@
 import { type Address, formatEther, zeroAddress } from "viem";
 import type {
+  archiveAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
@@ -19,6 +20,7 @@ type ErrorNames<abi extends readonly unknown[]> = Extract<
  * purchase), plus Solidity's built-in `Error(string)` and `Panic(uint256)`.
  */
 export type LanternRevertName =
+  | ErrorNames<typeof archiveAbi>
   | ErrorNames<typeof escrowAbi>
   | ErrorNames<typeof listingFactoryAbi>
   | ErrorNames<typeof fixedPriceListingAbi>
@@ -198,6 +200,23 @@ export const revertMessages: Readonly<
 
   // Key registry
   ZeroKey: () => "A public key of zero is not a key.",
+
+  // Archive
+  EmptyBatch: () => "An archive batch must hold at least one record.",
+  InvalidLabel: (a) =>
+    `A milestone label must have 1 to ${text(a.maxLength)} bytes; this one has ${text(a.length)}.`,
+  InvalidSummary: (a) =>
+    `Record ${text(a.index)} of the batch has a ${text(a.length)}-byte summary, the wrong size for its kind ` +
+    "(a listing's has 1 to 512 bytes, a review's exactly 64).",
+  MalformedRecord: (a) => `Record ${text(a.index)} of the batch is not validly encoded.`,
+  NotArchived: (a) => `No archived record of kind ${text(a.kind)} has legacy id ${text(a.legacyId)}.`,
+  NotMilestone: (a) => `The archived record ${text(a.legacyId)} (kind ${text(a.kind)}) is not a milestone.`,
+  NotPublisher: (a) => `${text(a.caller)} is not an authorized archive publisher.`,
+  TooManyMilestones: (a) => `The archive already has ${text(a.max)} milestones; remove one first.`,
+  UnknownKind: (a) =>
+    `Record ${text(a.index)} of the batch has kind ${text(a.kind)}, which is neither listing nor review.`,
+  ZeroContent: (a) => `Record ${text(a.index)} of the batch names no content.`,
+  ZeroLegacyId: (a) => `Record ${text(a.index)} of the batch has a legacy id of zero.`,
 
   // OpenZeppelin, compiled into the contracts
   FailedCall: () => "A call to another contract failed without giving a reason.",
