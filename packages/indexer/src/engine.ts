@@ -108,41 +108,62 @@ export class Engine {
       to: head,
       safe: head - BigInt(options.finality),
       onRetry: () => progress.retries++,
+      prepare: (range) => this.prepare(range),
     });
-    for await (const range of stream) {
-      shutdown.check();
-      const first = range.headers[0];
-      if (range.unfinalized && first && first.parentHash !== this.checkpoint.hash) {
-        await this.reorg(`block ${first.number} does not extend block ${this.checkpoint.number}`);
-        return;
+    try {
+      for await (const { range, decoded } of stream) {
+        shutdown.check();
+        const first = range.headers[0];
+        if (range.unfinalized && first && first.parentHash !== this.checkpoint.hash) {
+          await this.reorg(`block ${first.number} does not extend block ${this.checkpoint.number}`);
+          return;
+        }
+        await this.write(range, decoded, head);
       }
-      await this.write(range, head);
+    } catch (error) {
+      // Ranges decoded ahead may have added listings that were never written; start clean next time.
+      await this.loadKnownListings().catch(() => {});
+      throw error;
     }
   }
 
-  private async write(range: FetchedRange, head: bigint): Promise<void> {
-    const { db, options, progress, logger } = this.ctx;
-    const t0 = performance.now();
+  /**
+   * Decodes a range as soon as it arrives, usually while the previous one is being written. Listings it
+   * creates become known at once, since the next range (decoded before this one is written) may already
+   * carry their events.
+   */
+  private async prepare(range: FetchedRange): Promise<{ range: FetchedRange; decoded: DecodedLogs }> {
+    const started = performance.now();
     let decoded = this.decode(range);
     if (decoded.skipped.length > 0) decoded = await this.confirmSkipped(range, decoded);
-    const t1 = performance.now();
+    for (const listing of decoded.newListings) this.known.add(listing);
+    this.ctx.logger.debug("decoded range", {
+      from: range.from,
+      to: range.to,
+      events: decoded.events.length,
+      ms: Math.round(performance.now() - started),
+    });
+    return { range, decoded };
+  }
+
+  private async write(range: FetchedRange, decoded: DecodedLogs, head: bigint): Promise<void> {
+    const { db, options, progress, logger } = this.ctx;
+    const started = performance.now();
     const result = await writeRange(db, { ...range, decoded }, this.checkpoint, head, options.finality);
     logger.debug("committed range", {
       from: range.from,
       to: range.to,
       events: decoded.events.length,
-      decodeMs: Math.round(t1 - t0),
-      writeMs: Math.round(performance.now() - t1),
+      ms: Math.round(performance.now() - started),
       rssMb: Math.round(process.memoryUsage.rss() / 1048576),
     });
     this.checkpoint = result.checkpoint;
-    for (const listing of decoded.newListings) this.known.add(listing);
     progress.checkpoint = result.checkpoint.number;
     progress.events += decoded.events.length;
     progress.foreignLogs += decoded.foreign;
     progress.undecodableLogs += result.skipped;
     if (result.skipped > 0) {
-      this.ctx.logger.warn("logs skipped; see the skipped_logs table", {
+      logger.warn("logs skipped; see the skipped_logs table", {
         from: range.from,
         to: range.to,
         count: result.skipped,

@@ -11,9 +11,11 @@ export interface InsertOptions {
 }
 
 /**
- * Writes many rows with COPY: one statement per table per range, whatever its size. COPY cannot update,
- * so an upsert copies into a temporary staging table (created once per session, emptied at commit) and
- * moves the rows over with one INSERT ... ON CONFLICT DO UPDATE.
+ * Writes many rows in one statement per table per range, whatever its size. Plain inserts use COPY, the
+ * fastest load either engine has (2-3x an INSERT of the same rows, measured). COPY cannot update, so
+ * upserts send the rows as one JSON document through `json_populate_recordset` and ON CONFLICT DO UPDATE:
+ * a staging table for COPY would be truncated at every commit, and on PGlite each truncation is a round
+ * of file creation and deletion on the main thread, which costs more than the JSON parsing it saves.
  */
 export async function insertRows(
   tx: Queryable,
@@ -22,22 +24,17 @@ export async function insertRows(
   options: InsertOptions,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const text = copyText(rows, options.columns);
   if (!options.conflict) {
-    await tx.copy(table, options.columns, text);
+    await tx.copy(table, options.columns, copyText(rows, options.columns));
     return;
   }
-  const stage = `stage_${table}`;
-  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS ${stage} (LIKE ${table}) ON COMMIT DELETE ROWS`);
-  await tx.copy(stage, options.columns, text);
   const names = options.columns.join(", ");
   const update = options.columns.filter((c) => !options.conflict?.includes(c));
   await tx.query(
-    `INSERT INTO ${table} (${names}) SELECT ${names} FROM ${stage}
+    `INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, $1::json)
      ON CONFLICT (${options.conflict.join(", ")}) DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(", ")}`,
+    [JSON.stringify(rows)],
   );
-  // The staging table empties at commit; empty it now too, in case a transaction upserts a table twice.
-  await tx.query(`TRUNCATE ${stage}`);
 }
 
 const SPECIAL = /[\\\t\n\r]/;

@@ -21,10 +21,14 @@ export interface RangeStreamOptions {
 
 /**
  * Yields consecutive ranges covering `from..to` exactly, with no gap: each range starts right after the
- * previous one ended, however the adaptive size changed in between. The next range is fetched while the
- * caller writes the current one, so the node and the database work at the same time.
+ * previous one ended, however the adaptive size changed in between. Each range goes through `prepare`
+ * (decoding) as soon as it arrives, and the next range is fetched and prepared while the caller writes the
+ * current one: the node, this thread and the database work at the same time, one range ahead at most.
+ * `prepare` runs on ranges strictly in order.
  */
-export async function* rangeStream(options: RangeStreamOptions): AsyncGenerator<FetchedRange> {
+export async function* rangeStream<T>(
+  options: RangeStreamOptions & { prepare: (range: FetchedRange) => Promise<T> },
+): AsyncGenerator<T> {
   const { rpc, ranges, logger, signal, safe } = options;
 
   const fetchFrom = (from: bigint): Promise<FetchedRange> => {
@@ -58,14 +62,16 @@ export async function* rangeStream(options: RangeStreamOptions): AsyncGenerator<
     );
   };
 
-  let pending: Promise<FetchedRange> | undefined = fetchFrom(options.from);
+  const load = (from: bigint) =>
+    fetchFrom(from).then(async (range) => ({ range, item: await options.prepare(range) }));
+  let pending: Promise<{ range: FetchedRange; item: T }> | undefined = load(options.from);
   try {
     while (pending) {
-      const range: FetchedRange = await pending;
-      pending = range.to < options.to ? fetchFrom(range.to + 1n) : undefined;
+      const { range, item }: { range: FetchedRange; item: T } = await pending;
+      pending = range.to < options.to ? load(range.to + 1n) : undefined;
       // A prefetch the caller never asks for (it stopped, or found a reorg) must not become an unhandled rejection.
       pending?.catch(() => {});
-      yield range;
+      yield item;
     }
   } finally {
     pending?.catch(() => {});

@@ -5,8 +5,11 @@
  */
 export function jsonArgs(value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
-  if (typeof value === "string")
-    return value.length === 42 && value.startsWith("0x") ? value.toLowerCase() : clean(value);
+  if (typeof value === "string") {
+    // Hex (addresses, digests, bytes) cannot hold a NUL; only addresses need their case folded.
+    if (value.startsWith("0x")) return value.length === 42 ? value.toLowerCase() : value;
+    return clean(value);
+  }
   if (Array.isArray(value)) return value.map(jsonArgs);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
