@@ -3,7 +3,8 @@
 // IndexerBench test contract, then times a full backfill from scratch into PGlite and into PostgreSQL
 // (each in its own process, so its peak memory is its own), and measures head latency: the time from a
 // mined event to the row being queryable, over 60 samples. Prints a table against the issue's targets
-// and writes bench/results/index.json.
+// and writes bench/results/index.json, with the indexer's CPU seconds and the load average: on a shared
+// machine wall times move with what else runs.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -48,6 +49,9 @@ interface BackfillRun {
   seconds: number;
   startupSeconds: number;
   peakRssMb: number;
+  cpuSeconds: number;
+  /** The 1-minute load average as the run ended: this machine is shared, so wall times vary with it. */
+  loadAverage: number;
 }
 
 /** One full backfill in a child process; returns what the indexer reported when it reached the head. */
@@ -64,7 +68,7 @@ async function backfill(rpcUrl: string, deploymentFile: string, database: string
   const code = await child.exited;
   const last = child.lines.findLast((l) => l.startsWith("{"));
   if (code !== 0 || !last) throw new Error(`the indexer failed (exit ${code}):\n${child.stderr()}`);
-  return JSON.parse(last) as BackfillRun;
+  return { ...(JSON.parse(last) as BackfillRun), loadAverage: round(os.loadavg()[0] ?? 0) };
 }
 
 /**
@@ -198,6 +202,10 @@ try {
     backfillSecondsPostgres: round(postgres.seconds),
     startupSecondsPglite: round(pglite.startupSeconds),
     startupSecondsPostgres: round(postgres.startupSeconds),
+    cpuSecondsPglite: round(pglite.cpuSeconds),
+    cpuSecondsPostgres: round(postgres.cpuSeconds),
+    loadAveragePglite: pglite.loadAverage,
+    loadAveragePostgres: postgres.loadAverage,
     peakRssMb: Math.round(Math.max(pglite.peakRssMb, postgres.peakRssMb)),
     peakRssMbPglite: Math.round(pglite.peakRssMb),
     peakRssMbPostgres: Math.round(postgres.peakRssMb),
@@ -240,6 +248,8 @@ try {
       { name: "backfill seconds, PGlite", value: result.backfillSecondsPglite },
       { name: "backfill seconds, PostgreSQL", value: result.backfillSecondsPostgres },
       { name: "generation seconds", value: result.generationSeconds },
+      { name: "load average (1 min) after PGlite", value: result.loadAveragePglite },
+      { name: "load average (1 min) after PostgreSQL", value: result.loadAveragePostgres },
     ],
   );
   console.log(`\nwrote ${writeResult("index.json", result)}`);
