@@ -82,6 +82,9 @@ export class Engine {
     if (latest.number > progress.head) progress.head = latest.number;
     const cp = this.checkpoint;
     if (latest.number > cp.number) {
+      // Unfinalized ranges check that their first block extends the checkpoint, but a range below the
+      // finality depth does not read headers; when the index holds unfinalized blocks (after a restart or
+      // a long pause, say), make sure the last of them is still on the chain before building on it.
       if (cp.number > cp.undoFloor && (await rpc.header(cp.number)).hash !== cp.hash) {
         await this.reorg(`block ${cp.number} changed`);
       } else {

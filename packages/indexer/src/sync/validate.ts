@@ -126,7 +126,3 @@ export function toBlockHeader(raw: unknown, expected: bigint | "latest"): BlockH
     timestamp: BigInt(timestamp),
   };
 }
-
-export function isAddress(value: string): value is Address {
-  return ADDRESS.test(value);
-}
