@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -73,14 +73,28 @@ describe("an import killed at random points", () => {
     return { process: proc, started, exited };
   };
 
+  const journalFile = () => path.join(dataDir, "archive", `31337-${chain.archive.toLowerCase()}.journal.jsonl`);
+  const sentBatches = (): number => {
+    if (!existsSync(journalFile())) return 0;
+    return readFileSync(journalFile(), "utf8").split('"t":"sent"').length - 1;
+  };
+
   test("ends with every record on chain exactly once", { timeout: 240_000 }, async (t) => {
     const rand = random(7);
     let killedMidway = 0;
     for (let kill = 0; kill < KILLS; kill++) {
       const { process: proc, started, exited } = run();
       await started;
-      const delay = 200 + Math.floor(rand() * 1500);
-      const finished = await Promise.race([exited.then(() => true), sleep(delay).then(() => false)]);
+      // Kill at a point measured in the import's own progress, not in wall time, so a fast machine cannot
+      // finish the import before the kills land: after 1–4 more batches were sent, then 0–150 ms on, which
+      // lands some kills between sending a batch and recording its outcome.
+      const target = sentBatches() + 1 + Math.floor(rand() * 4);
+      const reached = (async () => {
+        while (sentBatches() < target) await sleep(10);
+        await sleep(Math.floor(rand() * 150));
+        return false;
+      })();
+      const finished = await Promise.race([exited.then(() => true), reached]);
       if (finished) break;
       proc.kill("SIGKILL");
       await exited;
@@ -127,13 +141,12 @@ describe("an import killed at random points", () => {
     for (const record of records) assert.ok(await store.get(archiveContentCid(record.content)));
 
     // The journal agrees with the chain: every transaction it sent has an outcome, its batches hold their roots.
-    const journalFile = path.join(dataDir, "archive", `31337-${chain.archive.toLowerCase()}.journal.jsonl`);
-    const journal = Journal.open(journalFile);
+    const journal = Journal.open(journalFile());
     assert.deepEqual(journal.unresolved(), []);
     const mined = journal.mined().filter((entry) => entry.batchId !== "0");
     const byId = new Map(batches.map((batch) => [batch.batchId.toString(), batch.root]));
     for (const entry of mined) assert.equal(byId.get(entry.batchId), entry.root);
-    assert.ok(readFileSync(journalFile, "utf8").length > 0);
+    assert.ok(readFileSync(journalFile(), "utf8").length > 0);
   });
 });
 
