@@ -327,8 +327,16 @@ contract Court is ICourt, CourtStorage, ReentrancyGuardTransient {
             _arbiters[msg.sender] = account;
         }
         emit StakeSet(msg.sender, stake);
-        if (stake > old) TOKEN.safeTransferFrom(msg.sender, address(this), stake - old);
-        else TOKEN.safeTransfer(msg.sender, old - stake);
+        if (stake > old) {
+            // Stakes are counted in what arrives: a token that moves less than asked would leave the court
+            // owing more than it holds.
+            uint256 before = TOKEN.balanceOf(address(this));
+            TOKEN.safeTransferFrom(msg.sender, address(this), stake - old);
+            uint256 received = TOKEN.balanceOf(address(this)) - before;
+            if (received != stake - old) revert TokenTransferMismatch(address(TOKEN), stake - old, received);
+        } else {
+            TOKEN.safeTransfer(msg.sender, old - stake);
+        }
     }
 
     /// @inheritdoc ICourt

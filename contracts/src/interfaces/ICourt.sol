@@ -79,6 +79,9 @@ interface ICourt is IWithdrawableArbitrator {
     error StakeUnchanged(uint256 stake);
     /// @notice A stake must fit 96 bits.
     error StakeTooLarge(uint256 stake);
+    /// @notice The staking token moved `received` instead of `expected` (fee-on-transfer or rebasing tokens
+    /// cannot be staked).
+    error TokenTransferMismatch(address token, uint256 expected, uint256 received);
     /// @notice The court owes the account nothing.
     error NothingOwed(address account);
     /// @notice Sending native coin to `to` failed.

@@ -40,7 +40,7 @@ contract RecordingArbitrable is IArbitrable {
         emit Ruling(IArbitrator(msg.sender), disputeID, ruling);
     }
 
-    receive() external payable {
+    receive() external payable virtual {
         refunds += msg.value;
     }
 }
