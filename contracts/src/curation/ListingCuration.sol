@@ -138,11 +138,11 @@ contract ListingCuration is IListingCuration, Ownable2Step, ReentrancyGuardTrans
     function rule(uint256 disputeId, uint256 ruling) external nonReentrant {
         IArbitrator arb = IArbitrator(msg.sender);
         uint256 reportId = _reportOfDispute[arb][disputeId];
-        if (reportId == 0) revert UnknownDispute(msg.sender, disputeId);
+        if (reportId == 0) revert UnknownReportDispute(msg.sender, disputeId);
         Report storage report = _reports[reportId];
         if (report.arbitrator != arb) revert NotArbitrator(msg.sender);
-        if (report.state != ReportState.Disputed) revert UnknownDispute(msg.sender, disputeId);
-        if (ruling > CHOICES) revert InvalidRuling(ruling);
+        if (report.state != ReportState.Disputed) revert UnknownReportDispute(msg.sender, disputeId);
+        if (ruling > CHOICES) revert InvalidCurationRuling(ruling);
 
         report.state = ReportState.Resolved;
         report.ruling = uint8(ruling);

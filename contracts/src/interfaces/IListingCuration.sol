@@ -67,9 +67,9 @@ interface IListingCuration is IArbitrable, IEvidence {
     /// @notice Only the report's arbitrator may rule.
     error NotArbitrator(address caller);
     /// @notice The arbitrator has no open report under this dispute id.
-    error UnknownDispute(address arbitrator, uint256 disputeId);
+    error UnknownReportDispute(address arbitrator, uint256 disputeId);
     /// @notice Rulings are 0 (refused), 1 (remove) or 2 (keep).
-    error InvalidRuling(uint256 ruling);
+    error InvalidCurationRuling(uint256 ruling);
     /// @notice Evidence is accepted only while a report is open.
     error ReportClosed(uint256 reportId);
     /// @notice No arbitrator is set, so nothing can be reported.

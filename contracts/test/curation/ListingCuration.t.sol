@@ -273,15 +273,19 @@ contract ListingCurationTest is MarketFixture {
         uint256 id = _report();
         uint256 disputeId = _contest(id);
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IListingCuration.UnknownDispute.selector, stranger, disputeId));
+        vm.expectRevert(
+            abi.encodeWithSelector(IListingCuration.UnknownReportDispute.selector, stranger, disputeId)
+        );
         curation.rule(disputeId, 1);
         vm.prank(address(arbitrator));
-        vm.expectRevert(abi.encodeWithSelector(IListingCuration.InvalidRuling.selector, 3));
+        vm.expectRevert(abi.encodeWithSelector(IListingCuration.InvalidCurationRuling.selector, 3));
         curation.rule(disputeId, 3);
         arbitrator.giveRuling(disputeId, 2);
         vm.prank(address(arbitrator));
         vm.expectRevert(
-            abi.encodeWithSelector(IListingCuration.UnknownDispute.selector, address(arbitrator), disputeId)
+            abi.encodeWithSelector(
+                IListingCuration.UnknownReportDispute.selector, address(arbitrator), disputeId
+            )
         );
         curation.rule(disputeId, 1);
         assertEq(id, 1);
