@@ -9,7 +9,7 @@ import { encodeJson } from "./content/cid.ts";
 import { escrowMetaEvidence } from "./content/metaEvidence.ts";
 import { deploy, deployTestToken } from "./deploy.ts";
 import { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
-import { escrowAbi, listingFactoryAbi } from "./generated/abis.ts";
+import { courtAbi, escrowAbi, listingCurationAbi, listingFactoryAbi } from "./generated/abis.ts";
 import { type Anvil, startAnvil } from "./testing/anvil.ts";
 import type { Deployment } from "./types.ts";
 
@@ -69,7 +69,17 @@ describe("deploy", () => {
     assert.equal(await read({ ...onFactory, functionName: "isCurrency", args: [token] }), true);
     assert.equal(await read({ ...onFactory, functionName: "owner" }), walletClient.account.address);
     assert.equal(await read({ ...onFactory, functionName: "pendingOwner" }), owner);
-    assert.equal(await read({ ...onEscrow, functionName: "owner" }), owner);
+    assert.equal(await read({ ...onEscrow, functionName: "owner" }), walletClient.account.address);
+    assert.equal(await read({ ...onEscrow, functionName: "pendingOwner" }), owner);
+    const { Court: court, ListingCuration: curation, StakingToken: stakingToken } = deployment.contracts;
+    assert.equal(await read({ ...onEscrow, functionName: "arbitrator" }), court);
+    assert.equal(await read({ ...onFactory, functionName: "curator" }), curation);
+    const onCourt = { address: court, abi: courtAbi } as const;
+    assert.equal(await read({ ...onCourt, functionName: "owner" }), owner);
+    assert.equal(await read({ ...onCourt, functionName: "token" }), stakingToken);
+    // A view served by CourtViews through the court's fallback.
+    assert.equal((await read({ ...onCourt, functionName: "parameters" })).committeeSize, 3);
+    assert.equal(await read({ address: curation, abi: listingCurationAbi, functionName: "owner" }), owner);
     assert.equal(await read({ ...onEscrow, functionName: "factory" }), factory);
     assert.equal(await read({ ...onEscrow, functionName: "shipWindow" }), 2 * 86_400);
     assert.equal(await read({ ...onEscrow, functionName: "deliveryWindow" }), 7 * 86_400);
@@ -97,6 +107,10 @@ describe("deployment files", () => {
       Escrow: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
       FixedPriceListing: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
       KeyRegistry: "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
+      Court: "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+      ListingCuration: "0x0165878A594ca255338adfa4d48449f69242Eb8F",
+      Randomness: "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
+      StakingToken: "0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6",
     },
   };
   let dir: string;

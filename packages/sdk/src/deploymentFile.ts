@@ -5,7 +5,16 @@ import type { Deployment } from "./types.ts";
 // Loaded when called, so the SDK's entry point stays importable in a browser bundle.
 const node = () => ({ fs: process.getBuiltinModule("node:fs"), path: process.getBuiltinModule("node:path") });
 
-const contractNames = ["ListingFactory", "Escrow", "FixedPriceListing", "KeyRegistry"] as const;
+const contractNames = [
+  "ListingFactory",
+  "Escrow",
+  "FixedPriceListing",
+  "KeyRegistry",
+  "Court",
+  "ListingCuration",
+  "Randomness",
+  "StakingToken",
+] as const;
 
 /**
  * Writes `<dir>/<chainId>.json` (conventionally `.lantern/deployments`): the contract addresses by name,

@@ -153,6 +153,14 @@ export interface Deployment {
     Escrow: Address;
     FixedPriceListing: Address;
     KeyRegistry: Address;
+    /** The ERC-792 arbitrator the escrow and the curation use; its views answer at this address too. */
+    Court: Address;
+    /** Reports of listings; the factory's curator. */
+    ListingCuration: Address;
+    /** The court's randomness source (`PrevrandaoRandomness` unless replaced). */
+    Randomness: Address;
+    /** The ERC-20 arbiters stake. */
+    StakingToken: Address;
   };
 }
 

@@ -100,6 +100,8 @@ export async function startMarket() {
 
     return {
       anvil,
+      /** A context for any other anvil account. */
+      contextOf: (privateKey: Hex) => context(wallet(privateKey)),
       publicClient,
       testClient,
       deployment,

@@ -2,10 +2,14 @@ import { type Abi, decodeErrorResult, type Hex, isHex, stringify } from "viem";
 import { formatAbiItem } from "viem/utils";
 import {
   archiveAbi,
+  courtAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  listingCurationAbi,
   listingFactoryAbi,
+  prevrandaoRandomnessAbi,
+  stakingTokenPlaceholderAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { LanternError, type LanternErrorOptions } from "./base.ts";
@@ -25,6 +29,10 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     fixedPriceListingAbi,
     keyRegistryAbi,
     archiveAbi,
+    courtAbi,
+    listingCurationAbi,
+    prevrandaoRandomnessAbi,
+    stakingTokenPlaceholderAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {
