@@ -100,7 +100,7 @@ contract ListingCuration is IListingCuration, Ownable2Step, ReentrancyGuardTrans
         returns (uint256 disputeId)
     {
         Report storage report = _pending(reportId);
-        if (msg.sender != IListing(report.listing).seller()) revert NotSeller(reportId, msg.sender);
+        if (msg.sender != IListing(report.listing).seller()) revert NotListingSeller(reportId, msg.sender);
         if (block.timestamp >= report.deadline) revert ContestWindowOver(reportId, report.deadline);
         uint256 deposit = report.deposit;
         if (msg.value != deposit) revert WrongDeposit(deposit, msg.value);

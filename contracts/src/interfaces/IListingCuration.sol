@@ -57,7 +57,7 @@ interface IListingCuration is IArbitrable, IEvidence {
     /// @notice The report is not waiting for a contest (it is `state`).
     error ReportNotPending(uint256 reportId, ReportState state);
     /// @notice Only the listing's seller may contest.
-    error NotSeller(uint256 reportId, address caller);
+    error NotListingSeller(uint256 reportId, address caller);
     /// @notice The contest window ended at `deadline`.
     error ContestWindowOver(uint256 reportId, uint256 deadline);
     /// @notice The contest window runs until `deadline`: the report cannot default before.

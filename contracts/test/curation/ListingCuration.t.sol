@@ -177,7 +177,7 @@ contract ListingCurationTest is MarketFixture {
         uint256 id = _report();
         vm.deal(stranger, deposit);
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(IListingCuration.NotSeller.selector, id, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IListingCuration.NotListingSeller.selector, id, stranger));
         curation.contestReport{value: deposit}(id, "");
     }
 

@@ -105,8 +105,7 @@ export const revertMessages: Readonly<
     `Only the buyer of order ${text(a.orderId)} may do this; ${text(a.caller)} is not the buyer.`,
   NotParty: (a) =>
     `Only the buyer or the seller of order ${text(a.orderId)} may do this; ${text(a.caller)} is neither.`,
-  // The escrow's NotSeller(orderId, caller), the listing's NotSeller(caller) and the curation's
-  // NotSeller(reportId, caller) share the name.
+  // The escrow's NotSeller(orderId, caller) and the listing's NotSeller(caller) share the name.
   NotSeller: (a) =>
     a.orderId === undefined
       ? `Only the listing's seller may do this; ${text(a.caller)} is not the seller.`
@@ -319,6 +318,8 @@ export const revertMessages: Readonly<
     `Ruling ${text(a.ruling)} is not valid for a report: 0 (refused), 1 (remove) or 2 (keep).`,
   ListingNotOpen: (a) =>
     `${text(a.listing)} is ${listingStatusName(Number(a.status))}; only an active or paused listing can be reported.`,
+  NotListingSeller: (a) =>
+    `Only the seller of the reported listing may contest report ${text(a.reportId)}; ${text(a.caller)} is not it.`,
   NotAListing: (a) => `${text(a.listing)} is not a listing of this marketplace.`,
   ReportAlreadyOpen: (a) => `${text(a.listing)} already has an open report (${text(a.reportId)}).`,
   ReportClosed: (a) => `Report ${text(a.reportId)} is closed; evidence is accepted only while it is open.`,

@@ -4974,26 +4974,6 @@ export const courtAbi = [
         "internalType": "struct CourtParameters",
         "components": [
           {
-            "name": "feePerArbiter",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "minStake",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "penaltyBps",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
-            "name": "committeeSize",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
             "name": "commitPeriod",
             "type": "uint32",
             "internalType": "uint32"
@@ -5007,6 +4987,26 @@ export const courtAbi = [
             "name": "appealPeriod",
             "type": "uint32",
             "internalType": "uint32"
+          },
+          {
+            "name": "penaltyBps",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "committeeSize",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "feePerArbiter",
+            "type": "uint96",
+            "internalType": "uint96"
+          },
+          {
+            "name": "minStake",
+            "type": "uint96",
+            "internalType": "uint96"
           }
         ]
       },
@@ -5335,26 +5335,6 @@ export const courtAbi = [
         "internalType": "struct CourtParameters",
         "components": [
           {
-            "name": "feePerArbiter",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "minStake",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "penaltyBps",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
-            "name": "committeeSize",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
             "name": "commitPeriod",
             "type": "uint32",
             "internalType": "uint32"
@@ -5368,6 +5348,26 @@ export const courtAbi = [
             "name": "appealPeriod",
             "type": "uint32",
             "internalType": "uint32"
+          },
+          {
+            "name": "penaltyBps",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "committeeSize",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "feePerArbiter",
+            "type": "uint96",
+            "internalType": "uint96"
+          },
+          {
+            "name": "minStake",
+            "type": "uint96",
+            "internalType": "uint96"
           }
         ]
       }
@@ -5743,26 +5743,6 @@ export const courtAbi = [
         "internalType": "struct CourtParameters",
         "components": [
           {
-            "name": "feePerArbiter",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "minStake",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "penaltyBps",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
-            "name": "committeeSize",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
             "name": "commitPeriod",
             "type": "uint32",
             "internalType": "uint32"
@@ -5776,6 +5756,26 @@ export const courtAbi = [
             "name": "appealPeriod",
             "type": "uint32",
             "internalType": "uint32"
+          },
+          {
+            "name": "penaltyBps",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "committeeSize",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "feePerArbiter",
+            "type": "uint96",
+            "internalType": "uint96"
+          },
+          {
+            "name": "minStake",
+            "type": "uint96",
+            "internalType": "uint96"
           }
         ]
       }
@@ -6869,26 +6869,6 @@ export const courtAbi = [
         "internalType": "struct CourtParameters",
         "components": [
           {
-            "name": "feePerArbiter",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "minStake",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "penaltyBps",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
-            "name": "committeeSize",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
             "name": "commitPeriod",
             "type": "uint32",
             "internalType": "uint32"
@@ -6902,6 +6882,26 @@ export const courtAbi = [
             "name": "appealPeriod",
             "type": "uint32",
             "internalType": "uint32"
+          },
+          {
+            "name": "penaltyBps",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "committeeSize",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "feePerArbiter",
+            "type": "uint96",
+            "internalType": "uint96"
+          },
+          {
+            "name": "minStake",
+            "type": "uint96",
+            "internalType": "uint96"
           }
         ]
       }
@@ -7340,26 +7340,6 @@ export const courtViewsAbi = [
         "internalType": "struct CourtParameters",
         "components": [
           {
-            "name": "feePerArbiter",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "minStake",
-            "type": "uint96",
-            "internalType": "uint96"
-          },
-          {
-            "name": "penaltyBps",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
-            "name": "committeeSize",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
             "name": "commitPeriod",
             "type": "uint32",
             "internalType": "uint32"
@@ -7373,6 +7353,26 @@ export const courtViewsAbi = [
             "name": "appealPeriod",
             "type": "uint32",
             "internalType": "uint32"
+          },
+          {
+            "name": "penaltyBps",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "committeeSize",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "feePerArbiter",
+            "type": "uint96",
+            "internalType": "uint96"
+          },
+          {
+            "name": "minStake",
+            "type": "uint96",
+            "internalType": "uint96"
           }
         ]
       }
@@ -8764,7 +8764,7 @@ export const listingCurationAbi = [
   },
   {
     "type": "error",
-    "name": "NotSeller",
+    "name": "NotListingSeller",
     "inputs": [
       {
         "name": "reportId",

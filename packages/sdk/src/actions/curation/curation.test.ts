@@ -55,8 +55,10 @@ describe("curation actions", () => {
       evidence: "/ipfs/bafkreifake",
     });
     await assert.rejects(contestReport(market.buyer, { reportId }), {
-      errorName: "NotSeller",
-      shortMessage: `Only the listing's seller may do this; ${market.buyer.walletClient.account.address} is not the seller.`,
+      errorName: "NotListingSeller",
+      shortMessage:
+        `Only the seller of the reported listing may contest report ${reportId}; ` +
+        `${market.buyer.walletClient.account.address} is not it.`,
     });
     const contested = await contestReport(market.seller, { reportId, evidence: "/ipfs/bafkreigenuine" });
     assert.equal(contested.deposit, deposit);
