@@ -8,6 +8,8 @@ import {
   deploy,
   deployTestToken,
   escrowAbi,
+  lanternGovernorAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
   type OrderEvent,
   type OrderRecord,
@@ -22,6 +24,7 @@ import {
   createPublicClient,
   createWalletClient,
   decodeEventLog,
+  encodeFunctionData,
   type Hex,
   http,
   parseEther,
@@ -66,7 +69,13 @@ try {
   const otherBuyer = wallet(otherBuyerKey);
 
   const token = await deployTestToken(deployer, publicClient, "USD Test");
-  const deployment = await deploy({ walletClient: deployer, publicClient, currencies: [token] });
+  // The deployer keeps its admin role to set the arbitrator below; governance is measured by itself.
+  const deployment = await deploy({
+    walletClient: deployer,
+    publicClient,
+    currencies: [token],
+    keepAdmin: true,
+  });
   const { ListingFactory: factory, Escrow: escrow, FixedPriceListing: template } = deployment.contracts;
   const gas: Record<string, number> = {};
 
@@ -318,6 +327,40 @@ try {
       args: [tokenListing, 1, true, TOKEN_PRICE, DIGEST, deadline, Number(v), r, s],
     });
   }
+
+  // Governance: the genesis holder delegates to itself, proposes one parameter change and votes for it.
+  const governor = deployment.contracts.LanternGovernor as Address;
+  await send(undefined, deployer, {
+    address: deployment.contracts.LanternToken as Address,
+    abi: lanternTokenAbi,
+    functionName: "delegate",
+    args: [deployer.account.address],
+  });
+  await increaseTime(1);
+  const windows = encodeFunctionData({
+    abi: escrowAbi,
+    functionName: "setWindows",
+    args: [5 * 86_400, 20 * 86_400],
+  });
+  const proposal = await send("propose", deployer, {
+    address: governor,
+    abi: lanternGovernorAbi,
+    functionName: "propose",
+    args: [[escrow], [0n], [windows], "Longer windows for international shipping"],
+  });
+  const [created] = parseEventLogs({
+    abi: lanternGovernorAbi,
+    logs: proposal.logs,
+    eventName: "ProposalCreated",
+  });
+  if (!created) throw new Error("no ProposalCreated event");
+  await increaseTime(86_400 + 1);
+  await send("castVote", deployer, {
+    address: governor,
+    abi: lanternGovernorAbi,
+    functionName: "castVote",
+    args: [created.args.proposalId, 1],
+  });
 
   const rows = Object.entries(gas).map(([name, value]) => {
     const target = TARGETS[name];

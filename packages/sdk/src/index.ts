@@ -85,6 +85,40 @@ export {
   type CreateListingReturnType,
   createListing,
 } from "./actions/createListing.ts";
+// DAO: token, governor and timelock (contracts/src/dao)
+export {
+  type CastVoteParameters,
+  type CastVoteReturnType,
+  castVote,
+  VoteSupport,
+} from "./actions/dao/castVote.ts";
+export { daoAddress } from "./actions/dao/contracts.ts";
+export {
+  type DelegateParameters,
+  type DelegateReturnType,
+  delegate,
+} from "./actions/dao/delegate.ts";
+export {
+  type ExecuteProposalParameters,
+  type ExecuteProposalReturnType,
+  executeProposal,
+} from "./actions/dao/executeProposal.ts";
+export {
+  type GetProposalReturnType,
+  getProposal,
+  type ProposalStateName,
+} from "./actions/dao/getProposal.ts";
+export type { Proposal, ProposalCall } from "./actions/dao/proposal.ts";
+export {
+  type ProposeParameters,
+  type ProposeReturnType,
+  propose,
+} from "./actions/dao/propose.ts";
+export {
+  type QueueProposalParameters,
+  type QueueProposalReturnType,
+  queueProposal,
+} from "./actions/dao/queueProposal.ts";
 export { type DisputeParameters, type DisputeReturnType, dispute } from "./actions/dispute.ts";
 export {
   type PayArbitrationFeeParameters,
@@ -164,7 +198,14 @@ export {
   shippingDetailsSchema,
 } from "./crypto/shipping.ts";
 // Deployment
-export { type DeployParameters, type DeployReturnType, deploy, deployTestToken } from "./deploy.ts";
+export {
+  type DeployParameters,
+  type DeployReturnType,
+  deploy,
+  deployTestToken,
+  type GovernanceParameters,
+  type TokenParameters,
+} from "./deploy.ts";
 export { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
 // Errors
 export { LanternError, type LanternErrorOptions } from "./errors/base.ts";
@@ -177,6 +218,7 @@ export {
 } from "./errors/errors.ts";
 export {
   type LanternRevertName,
+  proposalStateNames,
   type RevertMessageOptions,
   revertMessage,
   revertMessages,
@@ -187,6 +229,9 @@ export {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
   testArbitratorAbi,
   testTokenAbi,
@@ -196,6 +241,9 @@ export {
   escrowBytecode,
   fixedPriceListingBytecode,
   keyRegistryBytecode,
+  lanternGovernorBytecode,
+  lanternTimelockBytecode,
+  lanternTokenBytecode,
   listingFactoryBytecode,
   testArbitratorBytecode,
   testTokenBytecode,

@@ -5,6 +5,9 @@ import {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
@@ -25,6 +28,9 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     fixedPriceListingAbi,
     keyRegistryAbi,
     archiveAbi,
+    lanternTokenAbi,
+    lanternGovernorAbi,
+    lanternTimelockAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {
