@@ -14,6 +14,7 @@ import {
   type OrderEvent,
   type OrderRecord,
   orderEventNames,
+  reviewsAbi,
   startAnvil,
   testArbitratorAbi,
   testArbitratorBytecode,
@@ -46,6 +47,7 @@ const TARGETS: Record<string, number> = {
   confirmReceipt: 50_000,
   proposeSettlement: 55_000,
   acceptSettlement: 60_000,
+  createReview: 70_000,
 };
 
 /** 40 characters, and a 46-character CIDv0, as the targets are stated for. */
@@ -360,6 +362,29 @@ try {
     abi: lanternGovernorAbi,
     functionName: "castVote",
     args: [created.args.proposalId, 1],
+  });
+
+  // A verified review of a completed order, with a text digest, then the seller's answer.
+  const paidForReview = await buy(undefined, buyer, listing, true);
+  const toReview = ordersFromReceipts([paidForReview]);
+  const confirmed = await send(undefined, buyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "confirmReceipt",
+    args: [toReview.id, toReview.value],
+  });
+  const completed = ordersFromReceipts([paidForReview, confirmed]);
+  await send("createReview", buyer, {
+    address: deployment.contracts.Reviews as Address,
+    abi: reviewsAbi,
+    functionName: "createReview",
+    args: [completed.id, completed.value, 5, DIGEST],
+  });
+  await send("answerReview", seller, {
+    address: deployment.contracts.Reviews as Address,
+    abi: reviewsAbi,
+    functionName: "answerReview",
+    args: [completed.id, completed.value, DIGEST],
   });
 
   const rows = Object.entries(gas).map(([name, value]) => {

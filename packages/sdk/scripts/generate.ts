@@ -18,6 +18,7 @@ const contracts = {
   LanternToken: "LanternToken.sol",
   LanternGovernor: "LanternGovernor.sol",
   LanternTimelock: "LanternTimelock.sol",
+  Reviews: "Reviews.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */

@@ -11,6 +11,7 @@ import {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
 import {
@@ -21,6 +22,7 @@ import {
   lanternTimelockBytecode,
   lanternTokenBytecode,
   listingFactoryBytecode,
+  reviewsBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";
 import { handOver, type OwnedContract } from "./internal/handOver.ts";
@@ -77,7 +79,7 @@ const DEFAULT_GENESIS = parseEther("100000000");
 
 /**
  * Deploys Lantern's contracts with the wallet's account, on any chain: ListingFactory, Escrow, the
- * FixedPriceListing template and KeyRegistry, then the DAO (LanternToken, LanternTimelock, LanternGovernor);
+ * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock, LanternGovernor);
  * approves the template and any given currencies; and hands every owned contract to the timelock, leaving
  * the deploying account no role anywhere (unless `keepAdmin`).
  */
@@ -111,6 +113,11 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     abi: keyRegistryAbi,
     bytecode: keyRegistryBytecode,
     args: [],
+  });
+  const reviews = await deployContract(parameters, "Reviews", {
+    abi: reviewsAbi,
+    bytecode: reviewsBytecode,
+    args: [escrow.address],
   });
 
   await write(parameters, {
@@ -154,6 +161,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       LanternToken: dao.token,
       LanternGovernor: dao.governor,
       LanternTimelock: dao.timelock,
+      Reviews: reviews.address,
     },
   };
 }

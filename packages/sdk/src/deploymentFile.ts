@@ -7,7 +7,7 @@ const node = () => ({ fs: process.getBuiltinModule("node:fs"), path: process.get
 
 const contractNames = ["ListingFactory", "Escrow", "FixedPriceListing", "KeyRegistry"] as const;
 /** Contracts that older deployments lack. */
-const optionalContractNames = ["LanternToken", "LanternGovernor", "LanternTimelock"] as const;
+const optionalContractNames = ["LanternToken", "LanternGovernor", "LanternTimelock", "Reviews"] as const;
 
 /**
  * Writes `<dir>/<chainId>.json` (conventionally `.lantern/deployments`): the contract addresses by name,

@@ -143,6 +143,18 @@ export {
   rejectSettlement,
 } from "./actions/rejectSettlement.ts";
 export { type ReleaseParameters, type ReleaseReturnType, release } from "./actions/release.ts";
+// Reviews (contracts/src/reviews)
+export {
+  type AnswerReviewParameters,
+  type AnswerReviewReturnType,
+  answerReview,
+} from "./actions/reviews/answerReview.ts";
+export {
+  type CreateReviewParameters,
+  type CreateReviewReturnType,
+  createReview,
+} from "./actions/reviews/createReview.ts";
+export { type GetReviewStatusReturnType, getReviewStatus } from "./actions/reviews/getReviewStatus.ts";
 export { type ShipParameters, type ShipReturnType, ship } from "./actions/ship.ts";
 export {
   type SubmitEvidenceParameters,
@@ -233,6 +245,7 @@ export {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testArbitratorAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
@@ -245,6 +258,7 @@ export {
   lanternTimelockBytecode,
   lanternTokenBytecode,
   listingFactoryBytecode,
+  reviewsBytecode,
   testArbitratorBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";

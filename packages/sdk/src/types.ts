@@ -158,6 +158,8 @@ export interface Deployment {
     LanternGovernor?: Address;
     /** Owns every parameter of the marketplace unless the deployment kept an admin (`keepAdmin`). */
     LanternTimelock?: Address;
+    /** Verified reviews of escrowed orders (absent from older deployments). */
+    Reviews?: Address;
   };
 }
 

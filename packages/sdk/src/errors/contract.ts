@@ -9,6 +9,7 @@ import {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { LanternError, type LanternErrorOptions } from "./base.ts";
@@ -31,6 +32,7 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     lanternTokenAbi,
     lanternGovernorAbi,
     lanternTimelockAbi,
+    reviewsAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {

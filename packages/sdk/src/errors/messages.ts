@@ -8,6 +8,7 @@ import type {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { listingStatusName, orderStateName } from "../types.ts";
@@ -31,6 +32,7 @@ export type LanternRevertName =
   | ErrorNames<typeof lanternTokenAbi>
   | ErrorNames<typeof lanternGovernorAbi>
   | ErrorNames<typeof lanternTimelockAbi>
+  | ErrorNames<typeof reviewsAbi>
   | ErrorNames<typeof testTokenAbi>
   | "Error"
   | "Panic";
@@ -268,6 +270,14 @@ export const revertMessages: Readonly<
   ERC5805FutureLookup: (a) => `Votes at ${date(a.timepoint)} are not known yet; it is now ${date(a.clock)}.`,
   SafeCastOverflowedUintDowncast: (a) => `The value ${text(a.value)} does not fit ${text(a.bits)} bits.`,
   VotesExpiredSignature: (a) => `The delegation signature expired at ${date(a.expiry)}; sign a new one.`,
+
+  // Reviews (OrderNotFound, OrderMismatch, WrongOrderState, NotBuyer and NotSeller read as the escrow's)
+  AlreadyAnswered: (a) => `The seller already answered the review of order ${text(a.orderId)}.`,
+  AlreadyReviewed: (a) =>
+    `Order ${text(a.orderId)} has been reviewed already; a buyer reviews an order once.`,
+  EmptyAnswer: (a) => `The answer to the review of order ${text(a.orderId)} has no text.`,
+  InvalidRating: (a) => `A rating is from 1 to 5, not ${text(a.rating)}.`,
+  NotReviewed: (a) => `Order ${text(a.orderId)} has no review to answer yet.`,
 
   // Governor
   ERC6372InconsistentClock: () => "The token's clock changed since the governor was deployed.",
