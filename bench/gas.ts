@@ -11,12 +11,14 @@ import {
   deployTestToken,
   escrowAbi,
   hashVote,
+  lanternGovernorAbi,
+  lanternTokenAbi,
   listingCurationAbi,
   listingFactoryAbi,
   type OrderEvent,
   type OrderRecord,
   orderEventNames,
-  stakingTokenPlaceholderAbi,
+  reviewsAbi,
   startAnvil,
   testTokenAbi,
 } from "@lantern/sdk";
@@ -25,6 +27,7 @@ import {
   createPublicClient,
   createWalletClient,
   decodeEventLog,
+  encodeFunctionData,
   type Hex,
   http,
   parseEther,
@@ -50,6 +53,7 @@ const TARGETS: Record<string, number> = {
   drawCommittee: 200_000,
   commitVote: 55_000,
   revealVote: 65_000,
+  createReview: 70_000,
 };
 
 /** Arbiters staked before the court's gas is measured: the draw picks 3 of them. */
@@ -76,7 +80,13 @@ try {
   const otherBuyer = wallet(otherBuyerKey);
 
   const token = await deployTestToken(deployer, publicClient, "USD Test");
-  const deployment = await deploy({ walletClient: deployer, publicClient, currencies: [token] });
+  // The deployer keeps its admin role, as a test deployment; governance is measured by itself below.
+  const deployment = await deploy({
+    walletClient: deployer,
+    publicClient,
+    currencies: [token],
+    keepAdmin: true,
+  });
   const { ListingFactory: factory, Escrow: escrow, FixedPriceListing: template } = deployment.contracts;
   const gas: Record<string, number> = {};
 
@@ -220,7 +230,7 @@ try {
 
   // Disputes go to the court, which deploy() made the escrow's arbitrator. Both parties pay the arbitration
   // fee: the buyer opens the dispute, the seller's fee creates it at the court.
-  const court = deployment.contracts.Court;
+  const court = deployment.contracts.Court as Address;
   const arbitratorFee = await publicClient.readContract({
     address: court,
     abi: courtAbi,
@@ -324,7 +334,7 @@ try {
 
   // The court: 1,000 arbiters stake (the last one's stake is measured: a new leaf in a tree of 999), then
   // the dispute opened above draws 3 of them, one commits and reveals, and the ruling is executed.
-  const stakingToken = deployment.contracts.StakingToken;
+  const stakingToken = deployment.contracts.LanternToken as Address;
   const minStake = DEFAULT_COURT_PARAMETERS.minStake;
   const arbiterKeys = new Map<Address, Hex>();
   const keys = Array.from({ length: ARBITERS }, () => generatePrivateKey());
@@ -346,7 +356,7 @@ try {
         const amount = minStake + BigInt(start + i) * 10n ** 18n;
         const hash = await deployer.writeContract({
           address: stakingToken,
-          abi: stakingTokenPlaceholderAbi,
+          abi: lanternTokenAbi,
           functionName: "transfer",
           args: [account.address, amount],
           gas: 100_000n,
@@ -361,7 +371,7 @@ try {
         const amount = minStake + BigInt(start + i) * 10n ** 18n;
         await send(undefined, client, {
           address: stakingToken,
-          abi: stakingTokenPlaceholderAbi,
+          abi: lanternTokenAbi,
           functionName: "approve",
           args: [court, amount],
         });
@@ -466,7 +476,7 @@ try {
   });
 
   // Curation: anyone reports a listing with a deposit; its seller contests by matching it.
-  const curation = deployment.contracts.ListingCuration;
+  const curation = deployment.contracts.ListingCuration as Address;
   const deposit = await publicClient.readContract({
     address: curation,
     abi: listingCurationAbi,
@@ -492,6 +502,63 @@ try {
     functionName: "contestReport",
     args: [reportEvent.args.reportId, `/ipfs/${CID}`],
     value: deposit,
+  });
+
+  // Governance: the genesis holder delegates to itself, proposes one parameter change and votes for it.
+  const governor = deployment.contracts.LanternGovernor as Address;
+  await send(undefined, deployer, {
+    address: deployment.contracts.LanternToken as Address,
+    abi: lanternTokenAbi,
+    functionName: "delegate",
+    args: [deployer.account.address],
+  });
+  await increaseTime(1);
+  const windows = encodeFunctionData({
+    abi: escrowAbi,
+    functionName: "setWindows",
+    args: [5 * 86_400, 20 * 86_400],
+  });
+  const proposal = await send("propose", deployer, {
+    address: governor,
+    abi: lanternGovernorAbi,
+    functionName: "propose",
+    args: [[escrow], [0n], [windows], "Longer windows for international shipping"],
+  });
+  const [created] = parseEventLogs({
+    abi: lanternGovernorAbi,
+    logs: proposal.logs,
+    eventName: "ProposalCreated",
+  });
+  if (!created) throw new Error("no ProposalCreated event");
+  await increaseTime(86_400 + 1);
+  await send("castVote", deployer, {
+    address: governor,
+    abi: lanternGovernorAbi,
+    functionName: "castVote",
+    args: [created.args.proposalId, 1],
+  });
+
+  // A verified review of a completed order, with a text digest, then the seller's answer.
+  const paidForReview = await buy(undefined, buyer, listing, true);
+  const toReview = ordersFromReceipts([paidForReview]);
+  const confirmed = await send(undefined, buyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "confirmReceipt",
+    args: [toReview.id, toReview.value],
+  });
+  const completed = ordersFromReceipts([paidForReview, confirmed]);
+  await send("createReview", buyer, {
+    address: deployment.contracts.Reviews as Address,
+    abi: reviewsAbi,
+    functionName: "createReview",
+    args: [completed.id, completed.value, 5, DIGEST],
+  });
+  await send("answerReview", seller, {
+    address: deployment.contracts.Reviews as Address,
+    abi: reviewsAbi,
+    functionName: "answerReview",
+    args: [completed.id, completed.value, DIGEST],
   });
 
   const rows = Object.entries(gas).map(([name, value]) => {

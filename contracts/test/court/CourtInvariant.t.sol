@@ -6,8 +6,8 @@ import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 
 import {Court} from "../../src/court/Court.sol";
+import {LanternToken} from "../../src/dao/LanternToken.sol";
 import {ICourtViews} from "../../src/interfaces/ICourtViews.sol";
-import {StakingTokenPlaceholder} from "../../src/token/StakingTokenPlaceholder.sol";
 import {CourtPhase} from "../../src/types/CourtTypes.sol";
 import {CourtFixture, RecordingArbitrable} from "./CourtFixture.sol";
 
@@ -16,7 +16,7 @@ import {CourtFixture, RecordingArbitrable} from "./CourtFixture.sol";
 contract CourtHandler is CommonBase, StdCheats, StdUtils {
     Court internal immutable court;
     ICourtViews internal immutable views;
-    StakingTokenPlaceholder internal immutable token;
+    LanternToken internal immutable token;
     RecordingArbitrable internal immutable arbitrable;
     address[] internal actors;
     address internal immutable owner;
@@ -28,7 +28,7 @@ contract CourtHandler is CommonBase, StdCheats, StdUtils {
 
     constructor(
         Court court_,
-        StakingTokenPlaceholder token_,
+        LanternToken token_,
         RecordingArbitrable arbitrable_,
         address[] memory actors_,
         address owner_

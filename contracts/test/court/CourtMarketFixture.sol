@@ -4,10 +4,11 @@ pragma solidity ^0.8.28;
 import {Court} from "../../src/court/Court.sol";
 import {CourtViews} from "../../src/court/CourtViews.sol";
 import {PrevrandaoRandomness} from "../../src/court/PrevrandaoRandomness.sol";
+import {LanternToken} from "../../src/dao/LanternToken.sol";
 import {ICourtViews} from "../../src/interfaces/ICourtViews.sol";
-import {StakingTokenPlaceholder} from "../../src/token/StakingTokenPlaceholder.sol";
 import {CourtParameters} from "../../src/types/CourtTypes.sol";
 import {MarketFixture} from "../utils/MarketFixture.sol";
+import {deployLanternToken} from "./LanternTokens.sol";
 
 /// @notice The marketplace of `MarketFixture` with the real court as the escrow's arbitrator, twelve staked
 /// arbiters, and a helper that draws a round and votes in it.
@@ -17,13 +18,13 @@ abstract contract CourtMarketFixture is MarketFixture {
 
     Court internal court;
     ICourtViews internal views;
-    StakingTokenPlaceholder internal lantern;
+    LanternToken internal lantern;
     address[] internal arbiters;
 
     function setUp() public virtual override {
         super.setUp();
         vm.roll(1_000);
-        lantern = new StakingTokenPlaceholder(address(this), 1e9 ether);
+        lantern = deployLanternToken(address(this), 1e9 ether);
         CourtParameters memory p = CourtParameters({
             feePerArbiter: FEE_PER_ARBITER,
             minStake: 100 ether,

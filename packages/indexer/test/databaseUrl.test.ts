@@ -69,14 +69,7 @@ describe("a database URL that does not connect", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "lantern-bad-url-"));
     const file = writeDeploymentFile(dir, {
       ...deployment,
-      contracts: {
-        ...deployment.contracts,
-        FixedPriceListing: deployment.contracts.Escrow,
-        Court: deployment.contracts.Escrow,
-        ListingCuration: deployment.contracts.Escrow,
-        Randomness: deployment.contracts.Escrow,
-        StakingToken: deployment.contracts.Escrow,
-      },
+      contracts: { ...deployment.contracts, FixedPriceListing: deployment.contracts.Escrow },
     });
     const child = spawnIndexer(
       ["--rpc-url", "http://127.0.0.1:1", "--deployment", file],

@@ -15,12 +15,14 @@ const contracts = {
   Escrow: "Escrow.sol",
   KeyRegistry: "KeyRegistry.sol",
   Archive: "Archive.sol",
+  LanternToken: "LanternToken.sol",
+  LanternGovernor: "LanternGovernor.sol",
+  LanternTimelock: "LanternTimelock.sol",
+  Reviews: "Reviews.sol",
   Court: "Court.sol",
   CourtViews: "CourtViews.sol",
   PrevrandaoRandomness: "PrevrandaoRandomness.sol",
   ListingCuration: "ListingCuration.sol",
-  // PLACEHOLDER for the DAO's LanternToken until it lands: deploy() stakes it.
-  StakingTokenPlaceholder: "StakingTokenPlaceholder.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */

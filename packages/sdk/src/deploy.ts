@@ -1,4 +1,4 @@
-import { type Address, getAddress, type Hash } from "viem";
+import { type Address, getAddress, type Hash, parseEther, zeroAddress } from "viem";
 import { encodeJson } from "./content/cid.ts";
 import { curationMetaEvidence } from "./content/curationMetaEvidence.ts";
 import { escrowMetaEvidence } from "./content/metaEvidence.ts";
@@ -10,10 +10,13 @@ import {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingCurationAbi,
   listingFactoryAbi,
   prevrandaoRandomnessAbi,
-  stakingTokenPlaceholderAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
 import {
@@ -22,24 +25,31 @@ import {
   escrowBytecode,
   fixedPriceListingBytecode,
   keyRegistryBytecode,
+  lanternGovernorBytecode,
+  lanternTimelockBytecode,
+  lanternTokenBytecode,
   listingCurationBytecode,
   listingFactoryBytecode,
   prevrandaoRandomnessBytecode,
-  stakingTokenPlaceholderBytecode,
+  reviewsBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";
+import { handOver, type OwnedContract } from "./internal/handOver.ts";
 import { waitForReceipt, write } from "./internal/write.ts";
 import type { Deployment, LanternPublicClient, LanternWalletClient } from "./types.ts";
 
 export interface DeployParameters {
   walletClient: LanternWalletClient;
   publicClient: LanternPublicClient;
+  /** The DAO's token: its hard cap and genesis allocation. */
+  token?: TokenParameters;
+  /** Governor and timelock settings; the defaults suit a public chain. */
+  governance?: GovernanceParameters;
   /**
-   * Who owns the contracts (the DAO's timelock in production); the deploying account unless given. Another
-   * owner receives the court and the curation at once, and the factory and the escrow through Ownable2Step:
-   * it must call `acceptOwnership()` on both, because the deployer keeps them until then to wire them up.
+   * Leave the deploying account owning every parameter instead of handing them to the timelock. Only for
+   * tests and benchmarks that set parameters directly; a marketplace deployed this way has an admin key.
    */
-  owner?: Address;
+  keepAdmin?: boolean;
   /** Seconds the seller has to ship an escrowed order; 3 days unless given. */
   shipWindow?: number;
   /** Seconds the buyer has to check a shipped item before anyone may release payment; 14 days unless given. */
@@ -48,13 +58,6 @@ export interface DeployParameters {
   currencies?: readonly Address[];
   /** ERC-1497 meta-evidence URI of escrow disputes; `/ipfs/<CID of escrowMetaEvidence>` unless given. */
   metaEvidence?: string;
-  /**
-   * The ERC-20 arbiters stake (the DAO's LanternToken). Unless given, a `StakingTokenPlaceholder` is deployed
-   * with its whole supply (`stakingTokenSupply`) minted to the deploying account.
-   */
-  stakingToken?: Address;
-  /** Supply of the placeholder staking token; 1,000,000 tokens (18 decimals) unless given. */
-  stakingTokenSupply?: bigint;
   /** The court's parameters; see `DEFAULT_COURT_PARAMETERS`. */
   court?: Partial<CourtParameters>;
   /** Blocks between a randomness request and the block whose prevrandao answers it; 1 unless given. */
@@ -67,45 +70,68 @@ export interface DeployParameters {
 
 /** The court's settings (`CourtParameters` in contracts/src/types/CourtTypes.sol). */
 export interface CourtParameters {
-  /** Native coin per seat: a round of N seats costs N times this. */
-  feePerArbiter: bigint;
-  /** The least stake, in staking-token units. */
-  minStake: bigint;
-  /** The part of the minimum stake each seat locks and an incoherent seat loses, in basis points. */
-  penaltyBps: number;
-  /** Seats of a first round (odd); appeals draw 2N + 1. */
-  committeeSize: number;
   /** Seconds to commit, to reveal, and to appeal. */
   commitPeriod: number;
   revealPeriod: number;
   appealPeriod: number;
+  /** The part of the minimum stake each seat locks and an incoherent seat loses, in basis points. */
+  penaltyBps: number;
+  /** Seats of a first round (odd); appeals draw 2N + 1. */
+  committeeSize: number;
+  /** Native coin per seat: a round of N seats costs N times this. */
+  feePerArbiter: bigint;
+  /** The least stake, in LanternToken units. */
+  minStake: bigint;
 }
 
 /** The court's settings in a fresh deployment, unless `deploy` is given others. */
 export const DEFAULT_COURT_PARAMETERS: CourtParameters = {
-  feePerArbiter: 10n ** 16n,
-  minStake: 100n * 10n ** 18n,
-  penaltyBps: 2_000,
-  committeeSize: 3,
   commitPeriod: 86_400,
   revealPeriod: 86_400,
   appealPeriod: 2 * 86_400,
+  penaltyBps: 2_000,
+  committeeSize: 3,
+  feePerArbiter: 10n ** 16n,
+  minStake: 100n * 10n ** 18n,
 };
+
+export interface TokenParameters {
+  /** The most tokens that can ever exist; 1,000,000,000 tokens unless given. */
+  cap?: bigint;
+  /** Who gets tokens at genesis, and how many; 100,000,000 tokens to the deploying account unless given. */
+  allocation?: readonly { account: Address; amount: bigint }[];
+}
+
+export interface GovernanceParameters {
+  /** Seconds between a proposal and the start of its vote; 1 day unless given. */
+  votingDelay?: number;
+  /** Seconds a vote lasts; 5 days unless given. */
+  votingPeriod?: number;
+  /** Votes needed to propose; 100,000 tokens unless given. */
+  proposalThreshold?: bigint;
+  /** Percent of the supply that must vote for (or abstain) for a proposal to pass; 4 unless given. */
+  quorumPercent?: number;
+  /** Seconds between queueing an accepted proposal and running it; 2 days unless given. */
+  timelockDelay?: number;
+}
 
 export type DeployReturnType = Deployment;
 
 const DAY = 86_400;
+const DEFAULT_CAP = parseEther("1000000000");
+const DEFAULT_GENESIS = parseEther("100000000");
 
 /**
  * Deploys Lantern's contracts with the wallet's account, on any chain: ListingFactory, Escrow, the
- * FixedPriceListing template, KeyRegistry, the Court (with its views, its randomness source and, unless one
- * is given, a placeholder staking token) and ListingCuration; then approves the template and any given
- * currencies, makes the court the escrow's arbitrator and the curation the factory's curator.
+ * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock, LanternGovernor),
+ * the Court (staking LanternToken, with its views and prevrandao randomness) as the escrow's arbitrator, and
+ * ListingCuration as the factory's curator;
+ * approves the template and any given currencies; and hands every owned contract to the timelock, leaving
+ * the deploying account no role anywhere (unless `keepAdmin`).
  */
 export async function deploy(parameters: DeployParameters): Promise<DeployReturnType> {
   const { walletClient, publicClient } = parameters;
   const deployer = walletClient.account.address;
-  const owner = parameters.owner ?? deployer;
   const chainId = await publicClient.getChainId();
 
   const factory = await deployContract(parameters, "ListingFactory", {
@@ -134,8 +160,30 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     bytecode: keyRegistryBytecode,
     args: [],
   });
+  const reviews = await deployContract(parameters, "Reviews", {
+    abi: reviewsAbi,
+    bytecode: reviewsBytecode,
+    args: [escrow.address],
+  });
 
-  const court = await deployCourt(parameters, owner);
+  await write(parameters, {
+    address: factory.address,
+    abi: listingFactoryAbi,
+    functionName: "setTemplate",
+    args: [template.address, true],
+  });
+  for (const currency of parameters.currencies ?? []) {
+    await write(parameters, {
+      address: factory.address,
+      abi: listingFactoryAbi,
+      functionName: "setCurrency",
+      args: [currency, true],
+    });
+  }
+
+  const dao = await deployDao(parameters);
+  // Arbiters stake the DAO's token; the court judges trade disputes and reported listings.
+  const court = await deployCourt(parameters, dao.token);
   const curation = await deployContract(parameters, "ListingCuration", {
     abi: listingCurationAbi,
     bytecode: listingCurationBytecode,
@@ -146,15 +194,8 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       parameters.reportDeposit ?? 5n * 10n ** 16n,
       parameters.contestWindow ?? 3 * DAY,
       `/ipfs/${encodeJson(curationMetaEvidence).cid}`,
-      owner,
+      deployer,
     ],
-  });
-
-  await write(parameters, {
-    address: factory.address,
-    abi: listingFactoryAbi,
-    functionName: "setTemplate",
-    args: [template.address, true],
   });
   await write(parameters, {
     address: factory.address,
@@ -168,26 +209,19 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     functionName: "setArbitrator",
     args: [court.court, "0x"],
   });
-  for (const currency of parameters.currencies ?? []) {
-    await write(parameters, {
-      address: factory.address,
-      abi: listingFactoryAbi,
-      functionName: "setCurrency",
-      args: [currency, true],
-    });
-  }
-  if (owner.toLowerCase() !== deployer.toLowerCase()) {
-    await write(parameters, {
-      address: factory.address,
-      abi: listingFactoryAbi,
-      functionName: "transferOwnership",
-      args: [owner],
-    });
-    await write(parameters, {
-      address: escrow.address,
-      abi: escrowAbi,
-      functionName: "transferOwnership",
-      args: [owner],
+  // Every contract with an owner: the timelock takes each of them. A new owned contract joins here.
+  const owned: OwnedContract[] = [
+    { name: "ListingFactory", address: factory.address },
+    { name: "Escrow", address: escrow.address },
+    { name: "Court", address: court.court },
+    { name: "ListingCuration", address: curation.address },
+  ];
+  if (!parameters.keepAdmin) {
+    await handOver(parameters, {
+      timelock: dao.timelock,
+      governor: dao.governor,
+      delay: BigInt(parameters.governance?.timelockDelay ?? 2 * DAY),
+      owned,
     });
   }
 
@@ -199,29 +233,22 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       Escrow: escrow.address,
       FixedPriceListing: template.address,
       KeyRegistry: keys.address,
+      LanternToken: dao.token,
+      LanternGovernor: dao.governor,
+      LanternTimelock: dao.timelock,
+      Reviews: reviews.address,
       Court: court.court,
       ListingCuration: curation.address,
       Randomness: court.randomness,
-      StakingToken: court.token,
     },
   };
 }
 
-/** The court and what it needs: the staking token (unless given), the randomness source and the views. */
+/** The court and what it needs besides the staking token: its randomness source and its views. */
 async function deployCourt(
   parameters: DeployParameters,
-  owner: Address,
-): Promise<{ court: Address; randomness: Address; token: Address }> {
-  const deployer = parameters.walletClient.account.address;
-  const token =
-    parameters.stakingToken ??
-    (
-      await deployContract(parameters, "StakingTokenPlaceholder", {
-        abi: stakingTokenPlaceholderAbi,
-        bytecode: stakingTokenPlaceholderBytecode,
-        args: [deployer, parameters.stakingTokenSupply ?? 1_000_000n * 10n ** 18n],
-      })
-    ).address;
+  token: Address,
+): Promise<{ court: Address; randomness: Address }> {
   const randomness = await deployContract(parameters, "PrevrandaoRandomness", {
     abi: prevrandaoRandomnessAbi,
     bytecode: prevrandaoRandomnessBytecode,
@@ -240,19 +267,60 @@ async function deployCourt(
       token,
       randomness.address,
       {
-        feePerArbiter: p.feePerArbiter,
-        minStake: p.minStake,
-        penaltyBps: p.penaltyBps,
-        committeeSize: p.committeeSize,
         commitPeriod: p.commitPeriod,
         revealPeriod: p.revealPeriod,
         appealPeriod: p.appealPeriod,
+        penaltyBps: p.penaltyBps,
+        committeeSize: p.committeeSize,
+        feePerArbiter: p.feePerArbiter,
+        minStake: p.minStake,
       },
-      owner,
+      parameters.walletClient.account.address,
       views.address,
     ],
   });
-  return { court: court.address, randomness: randomness.address, token };
+  return { court: court.address, randomness: randomness.address };
+}
+
+/**
+ * The token with its genesis allocation, a timelock whose only proposer and executor is, for now, the
+ * deployer (with no delay, so `handOver` can run its batch at once), and the governor.
+ */
+async function deployDao(
+  parameters: DeployParameters,
+): Promise<{ token: Address; timelock: Address; governor: Address }> {
+  const deployer = parameters.walletClient.account.address;
+  const allocation = parameters.token?.allocation ?? [{ account: deployer, amount: DEFAULT_GENESIS }];
+  const token = await deployContract(parameters, "LanternToken", {
+    abi: lanternTokenAbi,
+    bytecode: lanternTokenBytecode,
+    args: [
+      parameters.token?.cap ?? DEFAULT_CAP,
+      // No minter until the reward schedule is deployed with the token.
+      zeroAddress,
+      allocation.map((a) => a.account),
+      allocation.map((a) => a.amount),
+    ],
+  });
+  const timelock = await deployContract(parameters, "LanternTimelock", {
+    abi: lanternTimelockAbi,
+    bytecode: lanternTimelockBytecode,
+    args: [0n, [deployer], [deployer], zeroAddress],
+  });
+  const g = parameters.governance ?? {};
+  const governor = await deployContract(parameters, "LanternGovernor", {
+    abi: lanternGovernorAbi,
+    bytecode: lanternGovernorBytecode,
+    args: [
+      token.address,
+      timelock.address,
+      g.votingDelay ?? DAY,
+      g.votingPeriod ?? 5 * DAY,
+      g.proposalThreshold ?? parseEther("100000"),
+      BigInt(g.quorumPercent ?? 4),
+    ],
+  });
+  return { token: token.address, timelock: timelock.address, governor: governor.address };
 }
 
 /**

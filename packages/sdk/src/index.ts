@@ -162,6 +162,40 @@ export {
   type WithdrawCurationPaymentsReturnType,
   withdrawCurationPayments,
 } from "./actions/curation/withdrawCurationPayments.ts";
+// DAO: token, governor and timelock (contracts/src/dao)
+export {
+  type CastVoteParameters,
+  type CastVoteReturnType,
+  castVote,
+  VoteSupport,
+} from "./actions/dao/castVote.ts";
+export { daoAddress } from "./actions/dao/contracts.ts";
+export {
+  type DelegateParameters,
+  type DelegateReturnType,
+  delegate,
+} from "./actions/dao/delegate.ts";
+export {
+  type ExecuteProposalParameters,
+  type ExecuteProposalReturnType,
+  executeProposal,
+} from "./actions/dao/executeProposal.ts";
+export {
+  type GetProposalReturnType,
+  getProposal,
+  type ProposalStateName,
+} from "./actions/dao/getProposal.ts";
+export type { Proposal, ProposalCall } from "./actions/dao/proposal.ts";
+export {
+  type ProposeParameters,
+  type ProposeReturnType,
+  propose,
+} from "./actions/dao/propose.ts";
+export {
+  type QueueProposalParameters,
+  type QueueProposalReturnType,
+  queueProposal,
+} from "./actions/dao/queueProposal.ts";
 export { type DisputeParameters, type DisputeReturnType, dispute } from "./actions/dispute.ts";
 export {
   type PayArbitrationFeeParameters,
@@ -186,6 +220,18 @@ export {
   rejectSettlement,
 } from "./actions/rejectSettlement.ts";
 export { type ReleaseParameters, type ReleaseReturnType, release } from "./actions/release.ts";
+// Reviews (contracts/src/reviews)
+export {
+  type AnswerReviewParameters,
+  type AnswerReviewReturnType,
+  answerReview,
+} from "./actions/reviews/answerReview.ts";
+export {
+  type CreateReviewParameters,
+  type CreateReviewReturnType,
+  createReview,
+} from "./actions/reviews/createReview.ts";
+export { type GetReviewStatusReturnType, getReviewStatus } from "./actions/reviews/getReviewStatus.ts";
 export { type ShipParameters, type ShipReturnType, ship } from "./actions/ship.ts";
 export {
   type SubmitEvidenceParameters,
@@ -249,6 +295,8 @@ export {
   type DeployReturnType,
   deploy,
   deployTestToken,
+  type GovernanceParameters,
+  type TokenParameters,
 } from "./deploy.ts";
 export { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
 // Errors
@@ -262,6 +310,7 @@ export {
 } from "./errors/errors.ts";
 export {
   type LanternRevertName,
+  proposalStateNames,
   type RevertMessageOptions,
   revertMessage,
   revertMessages,
@@ -273,10 +322,13 @@ export {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingCurationAbi,
   listingFactoryAbi,
   prevrandaoRandomnessAbi,
-  stakingTokenPlaceholderAbi,
+  reviewsAbi,
   testArbitratorAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
@@ -285,7 +337,11 @@ export {
   escrowBytecode,
   fixedPriceListingBytecode,
   keyRegistryBytecode,
+  lanternGovernorBytecode,
+  lanternTimelockBytecode,
+  lanternTokenBytecode,
   listingFactoryBytecode,
+  reviewsBytecode,
   testArbitratorBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";

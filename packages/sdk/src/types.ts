@@ -153,14 +153,19 @@ export interface Deployment {
     Escrow: Address;
     FixedPriceListing: Address;
     KeyRegistry: Address;
-    /** The ERC-792 arbitrator the escrow and the curation use; its views answer at this address too. */
-    Court: Address;
-    /** Reports of listings; the factory's curator. */
-    ListingCuration: Address;
+    /** The DAO (absent from deployments made before governance existed). */
+    LanternToken?: Address;
+    LanternGovernor?: Address;
+    /** Owns every parameter of the marketplace unless the deployment kept an admin (`keepAdmin`). */
+    LanternTimelock?: Address;
+    /** Verified reviews of escrowed orders (absent from older deployments). */
+    Reviews?: Address;
+    /** The ERC-792 arbitrator of the escrow and the curation; its views answer at this address too. */
+    Court?: Address;
+    /** Reports of listings: the factory's curator (absent from older deployments). */
+    ListingCuration?: Address;
     /** The court's randomness source (`PrevrandaoRandomness` unless replaced). */
-    Randomness: Address;
-    /** The ERC-20 arbiters stake. */
-    StakingToken: Address;
+    Randomness?: Address;
   };
 }
 

@@ -6,10 +6,13 @@ import {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingCurationAbi,
   listingFactoryAbi,
   prevrandaoRandomnessAbi,
-  stakingTokenPlaceholderAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { LanternError, type LanternErrorOptions } from "./base.ts";
@@ -32,7 +35,10 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     courtAbi,
     listingCurationAbi,
     prevrandaoRandomnessAbi,
-    stakingTokenPlaceholderAbi,
+    lanternTokenAbi,
+    lanternGovernorAbi,
+    lanternTimelockAbi,
+    reviewsAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {

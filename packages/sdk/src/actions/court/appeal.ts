@@ -1,6 +1,7 @@
 import { courtAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 export interface AppealParameters {
   disputeId: bigint;
@@ -13,7 +14,7 @@ export interface AppealReturnType extends WriteResult {
 
 /** Appeals the current ruling within its appeal period, paying `appealCost`; a larger committee rules anew. */
 export async function appeal(context: WriteContext, parameters: AppealParameters): Promise<AppealReturnType> {
-  const court = context.deployment.contracts.Court;
+  const court = courtAddress(context.deployment, "Court");
   const cost = await context.publicClient.readContract({
     address: court,
     abi: courtAbi,

@@ -2,6 +2,7 @@ import { bytesToHex, type Hex } from "viem";
 import { courtAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 import { hashVote } from "./hashVote.ts";
 
 export interface CommitVoteParameters {
@@ -24,7 +25,7 @@ export async function commitVote(
   context: WriteContext,
   parameters: CommitVoteParameters,
 ): Promise<CommitVoteReturnType> {
-  const court = context.deployment.contracts.Court;
+  const court = courtAddress(context.deployment, "Court");
   const salt = parameters.salt ?? bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
   const commitment = hashVote({
     court,

@@ -32,7 +32,7 @@ describe("court actions", () => {
     for (const account of market.anvil.accounts.slice(4)) {
       const context = market.contextOf(account.privateKey);
       const hash = await market.wallets.deployer.writeContract({
-        address: market.deployment.contracts.StakingToken,
+        address: market.deployment.contracts.LanternToken as Address,
         abi: erc20Abi,
         functionName: "transfer",
         args: [account.address, STAKE],

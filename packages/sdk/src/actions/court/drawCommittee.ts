@@ -2,6 +2,7 @@ import { parseEventLogs } from "viem";
 import { courtAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 export interface DrawCommitteeParameters {
   disputeId: bigint;
@@ -28,7 +29,7 @@ export async function drawCommittee(
   context: WriteContext,
   parameters: DrawCommitteeParameters,
 ): Promise<DrawCommitteeReturnType> {
-  const court = context.deployment.contracts.Court;
+  const court = courtAddress(context.deployment, "Court");
   const attempts = parameters.attempts ?? 4;
   let last: WriteResult | undefined;
   for (let attempt = 0; attempt < attempts; ++attempt) {

@@ -1,6 +1,7 @@
 import { courtAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 export interface ExecuteRulingParameters {
   disputeId: bigint;
@@ -14,7 +15,7 @@ export function executeRuling(
   parameters: ExecuteRulingParameters,
 ): Promise<ExecuteRulingReturnType> {
   return write(context, {
-    address: context.deployment.contracts.Court,
+    address: courtAddress(context.deployment, "Court"),
     abi: courtAbi,
     functionName: "executeRuling",
     args: [parameters.disputeId],

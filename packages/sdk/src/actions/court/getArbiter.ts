@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import { courtAbi } from "../../generated/abis.ts";
 import type { ReadContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 export interface GetArbiterParameters {
   arbiter: Address;
@@ -20,7 +21,7 @@ export async function getArbiter(
   context: ReadContext,
   parameters: GetArbiterParameters,
 ): Promise<GetArbiterReturnType> {
-  const on = { address: context.deployment.contracts.Court, abi: courtAbi } as const;
+  const on = { address: courtAddress(context.deployment, "Court"), abi: courtAbi } as const;
   const [[stake, locked], [owedNative, owedTokens]] = await Promise.all([
     context.publicClient.readContract({ ...on, functionName: "stakeOf", args: [parameters.arbiter] }),
     context.publicClient.readContract({ ...on, functionName: "owed", args: [parameters.arbiter] }),

@@ -1,6 +1,7 @@
 import type { Address, Hex } from "viem";
 import { courtAbi } from "../../generated/abis.ts";
 import type { ReadContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 /** Where a court dispute stands, with the values of `CourtPhase` in contracts/src/types/CourtTypes.sol. */
 export const CourtPhase = {
@@ -57,7 +58,7 @@ export async function getCourtDispute(
   context: ReadContext,
   parameters: GetCourtDisputeParameters,
 ): Promise<GetCourtDisputeReturnType> {
-  const on = { address: context.deployment.contracts.Court, abi: courtAbi } as const;
+  const on = { address: courtAddress(context.deployment, "Court"), abi: courtAbi } as const;
   const read = context.publicClient.readContract;
   const id = parameters.disputeId;
   const [info, phase, ruling] = await Promise.all([

@@ -2,6 +2,7 @@ import type { Hex } from "viem";
 import { courtAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 export interface RevealVoteParameters {
   disputeId: bigint;
@@ -20,7 +21,7 @@ export function revealVote(
   parameters: RevealVoteParameters,
 ): Promise<RevealVoteReturnType> {
   return write(context, {
-    address: context.deployment.contracts.Court,
+    address: courtAddress(context.deployment, "Court"),
     abi: courtAbi,
     functionName: "revealVote",
     args: [

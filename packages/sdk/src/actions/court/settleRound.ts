@@ -1,6 +1,7 @@
 import { courtAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 export interface SettleRoundParameters {
   disputeId: bigint;
@@ -20,7 +21,7 @@ export function settleRound(
   parameters: SettleRoundParameters,
 ): Promise<SettleRoundReturnType> {
   return write(context, {
-    address: context.deployment.contracts.Court,
+    address: courtAddress(context.deployment, "Court"),
     abi: courtAbi,
     functionName: "settle",
     args: [parameters.disputeId, BigInt(parameters.round), BigInt(parameters.iterations ?? 4_096)],

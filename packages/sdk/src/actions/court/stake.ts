@@ -2,6 +2,7 @@ import { erc20Abi } from "viem";
 import { courtAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "./contracts.ts";
 
 export interface StakeParameters {
   /** The stake to hold from now on, in staking-token units: zero leaves the court. */
@@ -18,8 +19,12 @@ export interface StakeReturnType extends WriteResult {
  * transaction when the allowance is short); lowering it sends tokens back, down to what open seats lock.
  */
 export async function stake(context: WriteContext, parameters: StakeParameters): Promise<StakeReturnType> {
-  const court = context.deployment.contracts.Court;
-  const token = context.deployment.contracts.StakingToken;
+  const court = courtAddress(context.deployment, "Court");
+  const token = await context.publicClient.readContract({
+    address: court,
+    abi: courtAbi,
+    functionName: "token",
+  });
   const account = context.walletClient.account.address;
   const [previous] = await context.publicClient.readContract({
     address: court,

@@ -2,6 +2,7 @@ import { parseEventLogs } from "viem";
 import { listingCurationAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "../court/contracts.ts";
 
 export interface ContestReportParameters {
   reportId: bigint;
@@ -21,7 +22,7 @@ export async function contestReport(
   context: WriteContext,
   parameters: ContestReportParameters,
 ): Promise<ContestReportReturnType> {
-  const curation = context.deployment.contracts.ListingCuration;
+  const curation = courtAddress(context.deployment, "ListingCuration");
   const report = await context.publicClient.readContract({
     address: curation,
     abi: listingCurationAbi,

@@ -1,6 +1,7 @@
 import { listingCurationAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "../court/contracts.ts";
 
 export interface ExecuteReportDefaultParameters {
   reportId: bigint;
@@ -14,7 +15,7 @@ export function executeReportDefault(
   parameters: ExecuteReportDefaultParameters,
 ): Promise<ExecuteReportDefaultReturnType> {
   return write(context, {
-    address: context.deployment.contracts.ListingCuration,
+    address: courtAddress(context.deployment, "ListingCuration"),
     abi: listingCurationAbi,
     functionName: "executeDefault",
     args: [parameters.reportId],

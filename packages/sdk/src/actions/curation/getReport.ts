@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import { listingCurationAbi } from "../../generated/abis.ts";
 import type { ReadContext } from "../../types.ts";
+import { courtAddress } from "../court/contracts.ts";
 
 /** Where a report stands, with the values of `ReportState` in contracts/src/interfaces/IListingCuration.sol. */
 export const ReportState = { None: 0, Pending: 1, Disputed: 2, Defaulted: 3, Resolved: 4 } as const;
@@ -31,7 +32,7 @@ export async function getReport(
   parameters: GetReportParameters,
 ): Promise<GetReportReturnType> {
   const r = await context.publicClient.readContract({
-    address: context.deployment.contracts.ListingCuration,
+    address: courtAddress(context.deployment, "ListingCuration"),
     abi: listingCurationAbi,
     functionName: "reportOf",
     args: [parameters.reportId],

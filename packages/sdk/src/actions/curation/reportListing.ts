@@ -3,6 +3,7 @@ import { parseEventLogs } from "viem";
 import { listingCurationAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "../court/contracts.ts";
 
 export interface ReportListingParameters {
   listing: Address;
@@ -23,7 +24,7 @@ export async function reportListing(
   context: WriteContext,
   parameters: ReportListingParameters,
 ): Promise<ReportListingReturnType> {
-  const curation = context.deployment.contracts.ListingCuration;
+  const curation = courtAddress(context.deployment, "ListingCuration");
   const deposit = await context.publicClient.readContract({
     address: curation,
     abi: listingCurationAbi,

@@ -1,6 +1,7 @@
 import { listingCurationAbi } from "../../generated/abis.ts";
 import { type WriteResult, write } from "../../internal/write.ts";
 import type { WriteContext } from "../../types.ts";
+import { courtAddress } from "../court/contracts.ts";
 
 export interface SubmitReportEvidenceParameters {
   reportId: bigint;
@@ -16,7 +17,7 @@ export function submitReportEvidence(
   parameters: SubmitReportEvidenceParameters,
 ): Promise<SubmitReportEvidenceReturnType> {
   return write(context, {
-    address: context.deployment.contracts.ListingCuration,
+    address: courtAddress(context.deployment, "ListingCuration"),
     abi: listingCurationAbi,
     functionName: "submitEvidence",
     args: [parameters.reportId, parameters.evidence],
