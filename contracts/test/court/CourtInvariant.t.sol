@@ -207,6 +207,8 @@ contract CourtInvariantTest is CourtFixture {
     }
 
     /// @dev The court's token balance is exactly the stakes, the tokens it owes, and penalties in transit.
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_tokenBalanceEqualsStakesPlusOwed() public view {
         uint256 sum = views.pendingPenalties();
         for (uint256 i; i < arbiters.length; ++i) {
@@ -220,6 +222,8 @@ contract CourtInvariantTest is CourtFixture {
 
     /// @dev The native balance is exactly the fees of rounds not yet settled plus what the court owes; and it
     /// is what came in minus what went out (nobody was paid twice).
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_nativeBalanceEqualsFeesPlusOwed() public view {
         uint256 owedNative;
         for (uint256 i; i < arbiters.length; ++i) {
@@ -234,6 +238,8 @@ contract CourtInvariantTest is CourtFixture {
     }
 
     /// @dev The sortition tree's total is the sum of the arbiters' weights, and locks never exceed stakes.
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_treeTotalEqualsStakes() public view {
         uint256 weights;
         for (uint256 i; i < arbiters.length; ++i) {
@@ -245,6 +251,8 @@ contract CourtInvariantTest is CourtFixture {
     }
 
     /// @dev No dispute's ruling reached the arbitrable more than once.
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_rulingExecutesOnce() public view {
         for (uint256 i; i < handler.disputeCount(); ++i) {
             uint256 id = handler.disputes(i);
