@@ -14,6 +14,7 @@ import {
   type OrderEvent,
   type OrderRecord,
   orderEventNames,
+  policyAbi,
   reviewsAbi,
   startAnvil,
   testArbitratorAbi,
@@ -48,6 +49,8 @@ const TARGETS: Record<string, number> = {
   proposeSettlement: 55_000,
   acceptSettlement: 60_000,
   createReview: 70_000,
+  policyOverheadBuyNoRule: 8_000,
+  policyOverheadBuyRuled: 8_000,
 };
 
 /** 40 characters, and a 46-character CIDv0, as the targets are stated for. */
@@ -56,6 +59,9 @@ const CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
 const PRICE = parseEther("0.05");
 const TOKEN_PRICE = parseEther("25");
 const DIGEST = `0x${"ab".repeat(32)}` as Hex;
+const RULED_CATEGORY = "electronics/drones";
+/** What a purchase cost before the policy check existed (bench/results/gas.json at 2b44bfa). */
+const BEFORE_POLICY = { buyDirectNative: 58_398, buyEscrowNative: 71_974, createListing: 116_262 };
 
 const anvil = await startAnvil();
 try {
@@ -103,7 +109,12 @@ try {
   }
 
   let salt = 0n;
-  async function list(name: string | undefined, currency: Address, price: bigint): Promise<Address> {
+  async function list(
+    name: string | undefined,
+    currency: Address,
+    price: bigint,
+    category = "electronics/cameras",
+  ): Promise<Address> {
     const receipt = await send(name, seller, {
       address: factory,
       abi: listingFactoryAbi,
@@ -117,7 +128,7 @@ try {
           stock: 1_000n,
           metadataCid: CID,
           title: TITLE,
-          category: "electronics/cameras",
+          category,
           location: "Austin, TX",
         },
       ],
@@ -364,6 +375,26 @@ try {
     args: [created.args.proposalId, 1],
   });
 
+  // The policy's purchase check on a category with rules (a ceiling in the native coin, so the escrow reads
+  // the category's flags and its ceiling): the same purchase as buyDirectNative / buyEscrowNative otherwise.
+  const policy = deployment.contracts.Policy as Address;
+  await send(undefined, deployer, {
+    address: policy,
+    abi: policyAbi,
+    functionName: "setCategoryRule",
+    args: [RULED_CATEGORY, { allowed: true, escrowRequired: false, bond: 0n }],
+  });
+  await send(undefined, deployer, {
+    address: policy,
+    abi: policyAbi,
+    functionName: "setPriceCeiling",
+    args: [RULED_CATEGORY, zeroAddress, PRICE * 10n],
+  });
+  const ruled = await list("createListingRuledCategory", zeroAddress, PRICE, RULED_CATEGORY);
+  await buy(undefined, otherBuyer, ruled, false);
+  await buy("buyDirectNativeRuledCategory", buyer, ruled, false);
+  await buy("buyEscrowNativeRuledCategory", buyer, ruled, true);
+
   // A verified review of a completed order, with a text digest, then the seller's answer.
   const paidForReview = await buy(undefined, buyer, listing, true);
   const toReview = ordersFromReceipts([paidForReview]);
@@ -386,6 +417,12 @@ try {
     functionName: "answerReview",
     args: [completed.id, completed.value, DIGEST],
   });
+
+  // The policy check's cost per purchase: with no rule for the category (one storage read) and with rules.
+  const overhead = (name: string, before: number) => (gas[name] ?? Number.NaN) - before;
+  gas.policyOverheadBuyNoRule = overhead("buyDirectNative", BEFORE_POLICY.buyDirectNative);
+  gas.policyOverheadBuyRuled = overhead("buyDirectNativeRuledCategory", BEFORE_POLICY.buyDirectNative);
+  gas.policyOverheadCreateListing = overhead("createListing", BEFORE_POLICY.createListing);
 
   const rows = Object.entries(gas).map(([name, value]) => {
     const target = TARGETS[name];
