@@ -139,11 +139,11 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
   }
 
   const dao = await deployDao(parameters);
-  // The rules start empty: every category allowed, no ceiling, no escrow requirement, no bond.
+  // The rules start empty: every category allowed, no ceiling, no bond.
   const policy = await deployContract(parameters, "Policy", {
     abi: policyAbi,
     bytecode: policyBytecode,
-    args: [deployer, factory.address, escrow.address, dao.token],
+    args: [deployer, factory.address, dao.token],
   });
   await write(parameters, {
     address: factory.address,

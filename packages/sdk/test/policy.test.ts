@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { parseEther, zeroAddress } from "viem";
-import { buy } from "../src/actions/buy.ts";
 import { createListing } from "../src/actions/createListing.ts";
 import type { ProposalCall } from "../src/actions/dao/proposal.ts";
 import { approveBond } from "../src/actions/policy/approveBond.ts";
@@ -28,12 +27,7 @@ describe("policy through the SDK", () => {
     const receipt = await market.publicClient.waitForTransactionReceipt({ hash });
     assert.equal(receipt.status, "success");
   }
-  const rule = (r: Partial<CategoryRule>): CategoryRule => ({
-    allowed: true,
-    escrowRequired: false,
-    bond: 0n,
-    ...r,
-  });
+  const rule = (r: Partial<CategoryRule>): CategoryRule => ({ allowed: true, bond: 0n, ...r });
   const listIn = (category: string, price = parseEther("0.05")) =>
     createListing(market.seller, {
       price,
@@ -63,16 +57,6 @@ describe("policy through the SDK", () => {
     const read = await getCategoryRule(market.seller, { category: "tickets", currency: zeroAddress });
     assert.equal(read.ceiling, parseEther("0.01"));
     assert.equal(read.allowed, true);
-  });
-
-  test("an escrow-only category refuses a direct purchase", async () => {
-    await enact(setCategoryRuleCall(market.deployment, "jewellery", rule({ escrowRequired: true })));
-    const { listing } = await listIn("jewellery");
-    await assert.rejects(buy(market.buyer, { listing, escrowed: false }), {
-      errorName: "EscrowRequired",
-      shortMessage: "The DAO requires escrow for this listing's category; buy it with escrow.",
-    });
-    await buy(market.buyer, { listing, escrowed: true });
   });
 
   test("a bonded category takes the bond in the DAO token once approved", async () => {

@@ -274,15 +274,11 @@ export const revertMessages: Readonly<
   SafeCastOverflowedUintDowncast: (a) => `The value ${text(a.value)} does not fit ${text(a.bits)} bits.`,
   VotesExpiredSignature: (a) => `The delegation signature expired at ${date(a.expiry)}; sign a new one.`,
 
-  // Policy: the marketplace's rules, checked by the factory (with the category's name) and the escrow
-  CategoryBanned: () => "The DAO has banned this listing's category; it can no longer be bought.",
+  // Policy: the marketplace's rules, checked by the factory when a listing is created
   CategoryNotAllowed: (a) => `The DAO does not allow new listings in the category "${text(a.category)}".`,
-  EscrowRequired: () => "The DAO requires escrow for this listing's category; buy it with escrow.",
   PriceAboveCeiling: (a, o) =>
-    a.category === undefined
-      ? `The price is above the DAO's ceiling of ${amount(a.ceiling, o)} for this listing's category.`
-      : `The price ${amount(a.price, o)} is above the DAO's ceiling of ${amount(a.ceiling, o)} for ` +
-        `"${text(a.category)}" in ${currency(a.currency)}.`,
+    `The price ${amount(a.price, o)} is above the DAO's ceiling of ${amount(a.ceiling, o)} for ` +
+    `"${text(a.category)}" in ${currency(a.currency)}.`,
   NotPolicy: (a) => `Only the DAO's policy may write rules; ${text(a.caller)} is not it.`,
   BondLocked: (a) =>
     Number(a.releasableAt) === 0

@@ -4,10 +4,9 @@ import type { Deployment } from "../../types.ts";
 import { daoAddress } from "../dao/contracts.ts";
 import type { ProposalCall } from "../dao/proposal.ts";
 
-/** A category's rule: allowed or banned, escrow required or not, and the seller bond in the DAO token. */
+/** A category's rule: allowed or banned, and the seller bond in the DAO token. */
 export interface CategoryRule {
   allowed: boolean;
-  escrowRequired: boolean;
   bond: bigint;
 }
 
