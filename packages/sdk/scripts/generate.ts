@@ -23,6 +23,7 @@ const contracts = {
   CourtViews: "CourtViews.sol",
   PrevrandaoRandomness: "PrevrandaoRandomness.sol",
   ListingCuration: "ListingCuration.sol",
+  Policy: "Policy.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */

@@ -15,6 +15,7 @@ import {
   lanternTokenAbi,
   listingCurationAbi,
   listingFactoryAbi,
+  policyAbi,
   prevrandaoRandomnessAbi,
   reviewsAbi,
   testTokenAbi,
@@ -30,6 +31,7 @@ import {
   lanternTokenBytecode,
   listingCurationBytecode,
   listingFactoryBytecode,
+  policyBytecode,
   prevrandaoRandomnessBytecode,
   reviewsBytecode,
   testTokenBytecode,
@@ -123,9 +125,9 @@ const DEFAULT_GENESIS = parseEther("100000000");
 
 /**
  * Deploys Lantern's contracts with the wallet's account, on any chain: ListingFactory, Escrow, the
- * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock, LanternGovernor),
- * the Court (staking LanternToken, with its views and prevrandao randomness) as the escrow's arbitrator, and
- * ListingCuration as the factory's curator;
+ * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock,
+ * LanternGovernor) and the Policy, the Court (staking LanternToken, with its views and prevrandao randomness)
+ * as the escrow's arbitrator, and ListingCuration as the factory's curator;
  * approves the template and any given currencies; and hands every owned contract to the timelock, leaving
  * the deploying account no role anywhere (unless `keepAdmin`).
  */
@@ -182,6 +184,18 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
   }
 
   const dao = await deployDao(parameters);
+  // The rules start empty: every category allowed, no ceiling, no bond.
+  const policy = await deployContract(parameters, "Policy", {
+    abi: policyAbi,
+    bytecode: policyBytecode,
+    args: [deployer, factory.address, dao.token],
+  });
+  await write(parameters, {
+    address: factory.address,
+    abi: listingFactoryAbi,
+    functionName: "setPolicy",
+    args: [policy.address],
+  });
   // Arbiters stake the DAO's token; the court judges trade disputes and reported listings.
   const court = await deployCourt(parameters, dao.token);
   const curation = await deployContract(parameters, "ListingCuration", {
@@ -215,6 +229,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     { name: "Escrow", address: escrow.address },
     { name: "Court", address: court.court },
     { name: "ListingCuration", address: curation.address },
+    { name: "Policy", address: policy.address },
   ];
   if (!parameters.keepAdmin) {
     await handOver(parameters, {
@@ -240,6 +255,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       Court: court.court,
       ListingCuration: curation.address,
       Randomness: court.randomness,
+      Policy: policy.address,
     },
   };
 }

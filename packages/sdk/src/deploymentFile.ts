@@ -15,6 +15,7 @@ const optionalContractNames = [
   "Court",
   "ListingCuration",
   "Randomness",
+  "Policy",
 ] as const;
 
 /**

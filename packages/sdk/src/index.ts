@@ -202,6 +202,11 @@ export {
   type PayArbitrationFeeReturnType,
   payArbitrationFee,
 } from "./actions/payArbitrationFee.ts";
+// Policy: the marketplace's rules and the sellers' bonds (contracts/src/policy)
+export { type ApproveBondReturnType, approveBond } from "./actions/policy/approveBond.ts";
+export { type GetCategoryRuleReturnType, getCategoryRule } from "./actions/policy/getCategoryRule.ts";
+export { type CategoryRule, setCategoryRuleCall, setPriceCeilingCall } from "./actions/policy/policyCalls.ts";
+export { releaseBond, requestBondRelease } from "./actions/policy/releaseBond.ts";
 export {
   type ProposeMediatorParameters,
   type ProposeMediatorReturnType,
@@ -327,6 +332,7 @@ export {
   lanternTokenAbi,
   listingCurationAbi,
   listingFactoryAbi,
+  policyAbi,
   prevrandaoRandomnessAbi,
   reviewsAbi,
   testArbitratorAbi,
@@ -341,6 +347,7 @@ export {
   lanternTimelockBytecode,
   lanternTokenBytecode,
   listingFactoryBytecode,
+  policyBytecode,
   reviewsBytecode,
   testArbitratorBytecode,
   testTokenBytecode,

@@ -166,6 +166,8 @@ export interface Deployment {
     ListingCuration?: Address;
     /** The court's randomness source (`PrevrandaoRandomness` unless replaced). */
     Randomness?: Address;
+    /** The marketplace's rules and the sellers' bonds (absent from older deployments). */
+    Policy?: Address;
   };
 }
 

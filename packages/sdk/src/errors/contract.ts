@@ -11,6 +11,7 @@ import {
   lanternTokenAbi,
   listingCurationAbi,
   listingFactoryAbi,
+  policyAbi,
   prevrandaoRandomnessAbi,
   reviewsAbi,
   testTokenAbi,
@@ -39,6 +40,7 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     lanternGovernorAbi,
     lanternTimelockAbi,
     reviewsAbi,
+    policyAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {
