@@ -1,7 +1,11 @@
 import path from "node:path";
-import { runIndexCommand } from "@lantern/indexer";
+import { type ApiDatabase, openApiDatabase, serveApi } from "@lantern/api";
+import { ContentStore } from "@lantern/content";
+import { contentStoreSource, type Indexer, runIndexCommand } from "@lantern/indexer";
 import { anvilAccounts } from "@lantern/sdk";
+import { createPublicClient, http } from "viem";
 import { startLocalChain } from "../chain/localChain.ts";
+import { assertPortFree } from "../chain/port.ts";
 import { ensureDeployment } from "../deployment.ts";
 import { CliError } from "../errors.ts";
 
@@ -9,6 +13,8 @@ export interface StartOptions {
   dataDir: string;
   host: string;
   port: number;
+  /** Where the HTTP API listens, on `host` beside the chain. */
+  apiPort: number;
   chainId: number;
 }
 
@@ -18,9 +24,12 @@ export interface StartOptions {
  */
 export async function start(options: StartOptions): Promise<void> {
   const dataDir = path.resolve(options.dataDir);
+  await assertPortFree(options.host, options.apiPort, "API");
   const chain = await startLocalChain({ ...options, dataDir, stateInterval: 5 });
+  let stopApi: (() => Promise<void>) | undefined;
   const stop = once(async () => {
     process.stderr.write("\nStopping: saving the chain state...\n");
+    await stopApi?.().catch(() => {});
     await chain.stop();
     process.stderr.write(`Saved under ${path.join(dataDir, "chain")}. Bye.\n`);
   });
@@ -34,6 +43,32 @@ export async function start(options: StartOptions): Promise<void> {
       dataDir,
     });
 
+    // The API reads the index the indexer writes: on PGlite through the indexer's own connection (one
+    // process owns the directory), on a PostgreSQL server through a pool of its own.
+    const content = new ContentStore({ dir: path.join(dataDir, "content") });
+    let indexer: Indexer | undefined;
+    const databaseUrl = process.env.DATABASE_URL;
+    const db: ApiDatabase = databaseUrl
+      ? openApiDatabase(databaseUrl)
+      : {
+          query: (sql, params) => {
+            if (!indexer) throw new Error("the index is not open yet");
+            return indexer.query(sql, params);
+          },
+        };
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    const api = await serveApi({
+      db,
+      content,
+      host: options.host,
+      port: options.apiPort,
+      chainHead: () => publicClient.getBlockNumber(),
+    });
+    stopApi = async () => {
+      await api.close();
+      await db.close?.();
+    };
+
     const lines = [
       "",
       "Lantern is running.",
@@ -41,6 +76,7 @@ export async function start(options: StartOptions): Promise<void> {
       `  Chain      ${chain.rpcUrl}  (chain id ${deployment.chainId}, ${chain.resumed ? "resumed from saved state" : "new chain"})`,
       `  Contracts  ${deployedNow ? "deployed now" : "deployed earlier"} at block ${deployment.deploymentBlock}; ${path.join(dataDir, "deployments", `${deployment.chainId}.json`)}`,
       ...Object.entries(deployment.contracts).map(([name, address]) => `    ${name.padEnd(18)} ${address}`),
+      `  API        ${api.url}  (OpenAPI document: ${api.url}/openapi.json; content under ${content.dir})`,
       "",
       "  Development accounts (each funded with 10000 ETH; well-known keys, for this local chain ONLY):",
       ...accounts.map((a, i) => `    (${i}) ${a.address}  ${a.privateKey}`),
@@ -57,6 +93,10 @@ export async function start(options: StartOptions): Promise<void> {
       deployment,
       dataDir: path.join(dataDir, "db"),
       signal: stopIndexer.signal,
+      metadata: contentStoreSource(content),
+      onIndexer: (created) => {
+        indexer = created;
+      },
     });
 
     await new Promise<void>((resolve, reject) => {
