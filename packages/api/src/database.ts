@@ -3,7 +3,11 @@ import { ApiError } from "./errors.ts";
 
 /** What the API needs from the index: read queries. Every route is a read, except content uploads (disk). */
 export interface ApiDatabase {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `prepare` names a statement whose text never changes (hot routes): PostgreSQL then plans it once per
+   * connection. Engines without prepared statements ignore it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], prepare?: string): Promise<T[]>;
   close?(): Promise<void>;
 }
 
@@ -23,8 +27,11 @@ export function openApiDatabase(url: string, options: { schema?: string; max?: n
   // An idle connection the server drops emits 'error' on the pool; the next query gets a new one.
   pool.on("error", () => {});
   return {
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params)).rows as T[];
+    async query<T>(sql: string, params?: unknown[], prepare?: string) {
+      const result = prepare
+        ? await pool.query({ name: prepare, text: sql, values: params })
+        : await pool.query(sql, params);
+      return result.rows as T[];
     },
     close: () => pool.end(),
   };

@@ -67,13 +67,16 @@ export const listingRoute = defineRoute({
     "The listing's on-chain state, its metadata document (once fetched and verified) and its latest changes.",
   params: z.strictObject({ address }),
   responses: { 200: "The listing", 400: "Not an address", 404: "No listing at this address" },
-  handler: async ({ params }, { db }) => {
-    const [row] = await db.query<{ item: unknown }>(
-      `SELECT ${LISTING_JSON} AS item FROM listings l LEFT JOIN listing_metadata m ON m.cid = l.metadata_cid
-       WHERE l.address = $1`,
+  handler: async ({ params, reply }, { db }) => {
+    // The hottest route: a prepared statement, and the JSON as the database wrote it (no parse and
+    // re-serialize on the way through).
+    const [row] = await db.query<{ item: string }>(
+      `SELECT (${LISTING_JSON})::text AS item FROM listings l
+       LEFT JOIN listing_metadata m ON m.cid = l.metadata_cid WHERE l.address = $1`,
       [params.address],
+      "lantern_listing",
     );
     if (!row) throw notFound(`The listing ${params.address}`);
-    return row.item;
+    return reply.type("application/json; charset=utf-8").send(row.item);
   },
 });

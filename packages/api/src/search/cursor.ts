@@ -11,6 +11,8 @@ export interface Cursor {
   address: string;
   /** The page came from the typo fallback. */
   fallback?: boolean;
+  /** Relevance: the first block of the candidate window page one used ("0": every listing). */
+  window?: string;
 }
 
 export function encodeCursor(cursor: Cursor): string {
@@ -29,8 +31,15 @@ export function decodeCursor(text: string, sort: string): Cursor {
   const c = value as Partial<Cursor>;
   if (!c || typeof c !== "object" || c.sort !== sort || typeof c.address !== "string") throw fail();
   if (!/^0x[0-9a-f]{40}$/.test(c.address) || typeof c.key !== "string") throw fail();
-  const keyRule = sort === "relevance" ? /^\d+(\.\d+)?(e-?\d+)?$/ : /^\d{1,78}$/;
+  // Ranks are float4 text; blocks fit a bigint; prices and order ids are uint256.
+  const keyRule =
+    sort === "relevance"
+      ? /^\d{1,20}(\.\d{1,20})?(e-?\d{1,2})?$/
+      : sort === "newest"
+        ? /^\d{1,18}$/
+        : /^\d{1,78}$/;
   if (!keyRule.test(c.key)) throw fail();
   if (c.fallback !== undefined && typeof c.fallback !== "boolean") throw fail();
-  return { sort: c.sort, key: c.key, address: c.address, fallback: c.fallback };
+  if (c.window !== undefined && (typeof c.window !== "string" || !/^\d{1,18}$/.test(c.window))) throw fail();
+  return { sort: c.sort, key: c.key, address: c.address, fallback: c.fallback, window: c.window };
 }
