@@ -15,6 +15,8 @@ export interface IndexerDeployment {
     Escrow: Address;
     KeyRegistry: Address;
     FixedPriceListing?: Address;
+    /** The Archive of legacy records, when this marketplace has one (deployed apart, by `deployArchive`). */
+    Archive?: Address;
   };
 }
 
