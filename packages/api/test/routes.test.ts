@@ -360,6 +360,61 @@ for (const target of databaseTargets()) {
       assert.equal((await get(f.app, "/nothing")).status, 404);
     });
 
+    test("GET /archive/:legacyId: the record, its document and images, reviews, batch and a proof that verifies", async () => {
+      const { status, body } = await get(f.app, "/archive/1001");
+      assert.equal(status, 200);
+      assert.equal(body.archived, true);
+      assert.equal(body.kind, "listing");
+      assert.equal(body.legacyId, "1001");
+      assert.equal(body.title, "Leica M3 rangefinder");
+      assert.equal(body.price, "85000");
+      assert.equal(body.currency, "USD");
+      assert.equal(body.document.title, "Leica M3 rangefinder");
+      assert.equal(body.images.length, 1);
+      assert.match(body.images[0].url, /^\/ipfs\/baf/);
+      assert.equal((await f.app.inject({ method: "GET", url: body.images[0].url })).statusCode, 200);
+      assert.deepEqual(
+        body.reviews.map((r: { legacyId: string; rating: number }) => [r.legacyId, r.rating]),
+        [["r-1", 5]],
+      );
+      assert.equal(body.batch.records, 3);
+      assert.equal(body.proof.valid, true);
+      assert.equal(body.proof.root, body.batch.root);
+      assert.match(body.transaction, /^0x[0-9a-f]{64}$/);
+      const text = await get(f.app, "/archive/ab-7");
+      assert.equal(text.body.title, "Mountain bike, 21 gears");
+      assert.equal(text.body.proof.valid, true);
+      const review = await get(f.app, "/archive/r-1?kind=review");
+      assert.equal(review.body.listingLegacyId, "1001");
+      assert.equal((await get(f.app, "/archive/9999")).status, 404);
+      assert.equal((await get(f.app, "/archive/r-1")).status, 404, "r-1 is a review, not a listing");
+      assert.equal((await get(f.app, "/archive/1001?kind=shop")).status, 400);
+    });
+
+    test("GET /archive/milestones lists the flagged records", async () => {
+      const { status, body } = await get(f.app, "/archive/milestones");
+      assert.equal(status, 200);
+      assert.deepEqual(
+        body.items.map((m: { legacyId: string; label: string }) => [m.legacyId, m.label]),
+        [["1001", "first listing"]],
+      );
+    });
+
+    test("search shows archived legacy listings beside live ones, marked archived", async () => {
+      const { body } = await get(f.app, "/listings?q=leica");
+      assert.deepEqual(body.items, []);
+      assert.deepEqual(
+        body.archived.map((a: { legacyId: string; archived: boolean }) => [a.legacyId, a.archived]),
+        [["1001", true]],
+      );
+      const camera = await get(f.app, "/listings?q=camera");
+      assert.deepEqual(titles(camera.body), ["Nikon D750 camera body"]);
+      assert.deepEqual(
+        camera.body.archived.map((a: { title: string }) => a.title),
+        ["Leica M3 rangefinder"],
+      );
+    });
+
     test("GET /openapi.json documents every route as OpenAPI 3.1", async () => {
       const { status, body } = await get(f.app, "/openapi.json");
       assert.equal(status, 200);

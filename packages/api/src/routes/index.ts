@@ -1,4 +1,5 @@
 import type { RouteDefinition } from "../route.ts";
+import { archiveRecordRoute, milestonesRoute } from "./archive.ts";
 import { ipfsRoute, uploadRoute } from "./content.ts";
 import { healthRoute } from "./health.ts";
 import { listingRoute, searchRoute } from "./listings.ts";
@@ -17,5 +18,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   orderRoute,
   uploadRoute,
   ipfsRoute,
+  milestonesRoute,
+  archiveRecordRoute,
   healthRoute,
 ];

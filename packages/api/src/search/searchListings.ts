@@ -1,4 +1,5 @@
 import type { ApiDatabase } from "../database.ts";
+import { ARCHIVE_RECORD_JSON } from "../routes/archive.ts";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
 import { LISTING_SUMMARY_JSON, STATUS_CODES, type StatusName } from "./listingJson.ts";
 
@@ -67,6 +68,8 @@ export interface SearchResult {
   sort: Sort;
   /** Set when nothing matched the words as written and the results are for close or longer words. */
   expandedQuery?: string;
+  /** Archived legacy listings matching the words (first page only, at most ARCHIVED_MATCHES). */
+  archived?: unknown[];
   total?: { count: number; exact: boolean };
   facets?: {
     categories: { category: string; count: number }[];
@@ -98,6 +101,8 @@ export async function searchListings(db: ApiDatabase, p: SearchParams): Promise<
     }
   }
   const result: SearchResult = { items: page.items, nextCursor: page.nextCursor, sort };
+  // Legacy listings from the Archive that match the words, beside the live ones, marked archived.
+  if (tsquery && !cursor) result.archived = await archivedMatches(db, tsquery);
   if (expandedQuery) result.expandedQuery = expandedQuery;
   if (p.facets) Object.assign(result, await facets(db, p, tsquery));
   return result;
@@ -245,6 +250,18 @@ export async function expandQuery(db: ApiDatabase, q: string): Promise<string | 
     groups.push(`(${[...new Set(alternatives)].join(" | ")})`);
   }
   return groups.join(" & ");
+}
+
+export const ARCHIVED_MATCHES = 5;
+
+async function archivedMatches(db: ApiDatabase, tsquery: { sql: string; value: string }): Promise<unknown[]> {
+  const rows = await db.query<{ item: unknown }>(
+    `SELECT ${ARCHIVE_RECORD_JSON} AS item FROM archive_records r
+     WHERE r.kind = 0 AND r.search @@ ${tsquery.sql.replace("$TS", "$1")}
+     ORDER BY r.block_number DESC, r.log_index DESC LIMIT ${ARCHIVED_MATCHES}`,
+    [tsquery.value],
+  );
+  return rows.map((r) => r.item);
 }
 
 async function facets(

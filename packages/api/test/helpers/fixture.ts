@@ -4,14 +4,22 @@ import path from "node:path";
 import { ContentStore } from "@lantern/content";
 import { contentStoreSource, type Indexer } from "@lantern/indexer";
 import {
+  ArchiveKind,
+  archiveContentDigest,
   buy,
   cidOfBytes,
   confirm,
   createListing,
+  deployArchive,
+  encodeLegacyId,
   encodeListingMetadata,
+  encodeListingSummary,
+  encodeReviewSummary,
   type ListingMetadataInput,
   proposeMediator,
   proposeSettlement,
+  publishArchiveBatch,
+  setArchiveMilestone,
   ship,
   updateListing,
 } from "@lantern/sdk";
@@ -42,6 +50,8 @@ export interface Fixture {
   app: FastifyInstance;
   listings: Record<string, SeededListing>;
   orders: { escrowed: bigint; direct: bigint; completed: bigint };
+  /** The Archive's address; records "1001" (with a review "r-1") and "ab-7" in one batch, "1001" a milestone. */
+  archive: string;
   cover: string;
   /** Another API over the same database (a second process's view: its own pool on PostgreSQL). */
   makeApi(extra?: Partial<CreateApiOptions>): Promise<FastifyInstance>;
@@ -178,8 +188,13 @@ export async function startFixture(target: DatabaseTarget): Promise<Fixture> {
     await ship(chain.seller, { orderId: completed, trackingDigest: `0x${"cd".repeat(32)}` });
     await confirm(chain.buyer, { orderId: completed });
 
+    const archive = await seedArchive(chain, store);
     database = await target.create();
-    indexer = testIndexer(chain.rpcUrl, chain.deployment, database.config, {
+    const deployment = {
+      ...chain.deployment,
+      contracts: { ...chain.deployment.contracts, Archive: archive },
+    };
+    indexer = testIndexer(chain.rpcUrl, deployment, database.config, {
       metadata: contentStoreSource(store),
     });
     await indexer.start();
@@ -215,6 +230,7 @@ export async function startFixture(target: DatabaseTarget): Promise<Fixture> {
       app,
       listings,
       orders: { escrowed, direct, completed },
+      archive: archive.toLowerCase(),
       cover,
       makeApi,
       async close() {
@@ -234,6 +250,66 @@ export async function startFixture(target: DatabaseTarget): Promise<Fixture> {
     rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** An Archive with one batch: two legacy listings and a review, documents in the store, one milestone. */
+async function seedArchive(chain: TestChain, store: ContentStore): Promise<`0x${string}`> {
+  const owner = chain.context(0);
+  const { archive } = await deployArchive({
+    walletClient: owner.walletClient,
+    publicClient: owner.publicClient,
+    publishers: [owner.walletClient.account.address],
+  });
+  const context = { walletClient: owner.walletClient, publicClient: owner.publicClient, archive };
+  const image = (await store.putImage(JPEG)).cid;
+  const leica = await store.putJson({ legacyId: "1001", title: "Leica M3 rangefinder", images: [image] });
+  const bike = await store.putJson({ legacyId: "ab-7", title: "Mountain bike, 21 gears", images: [] });
+  const review = await store.putJson({ legacyId: "r-1", text: "Exactly as described." });
+  await publishArchiveBatch(context, {
+    records: [
+      {
+        kind: ArchiveKind.Listing,
+        legacyId: encodeLegacyId("1001"),
+        content: archiveContentDigest(leica.cid),
+        summary: encodeListingSummary({
+          date: 1_400_000_000,
+          price: 85_000n,
+          currency: "USD",
+          category: "electronics/cameras",
+          title: "Leica M3 rangefinder",
+        }),
+      },
+      {
+        kind: ArchiveKind.Listing,
+        legacyId: encodeLegacyId("ab-7"),
+        content: archiveContentDigest(bike.cid),
+        summary: encodeListingSummary({
+          date: 1_400_000_500,
+          price: 20_000n,
+          currency: "USD",
+          category: "sports/bikes",
+          title: "Mountain bike, 21 gears",
+        }),
+      },
+      {
+        kind: ArchiveKind.Review,
+        legacyId: encodeLegacyId("r-1"),
+        content: archiveContentDigest(review.cid),
+        summary: encodeReviewSummary({
+          listingId: encodeLegacyId("1001"),
+          date: 1_400_100_000,
+          rating: 5,
+          reviewer: `0x${"ab".repeat(16)}`,
+        }),
+      },
+    ],
+  });
+  await setArchiveMilestone(context, {
+    kind: ArchiveKind.Listing,
+    legacyId: encodeLegacyId("1001"),
+    label: "first listing",
+  });
+  return archive;
 }
 
 function encodeListingMetadataValue(metadata: ListingMetadataInput): unknown {
