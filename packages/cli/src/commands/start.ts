@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type ApiDatabase, openApiDatabase, serveApi } from "@lantern/api";
 import { ContentStore } from "@lantern/content";
@@ -90,7 +91,7 @@ export async function start(options: StartOptions): Promise<void> {
     const stopIndexer = new AbortController();
     const indexing = runIndexCommand({
       rpcUrl: chain.rpcUrl,
-      deployment,
+      deployment: withArchive(deployment, dataDir),
       dataDir: path.join(dataDir, "db"),
       signal: stopIndexer.signal,
       metadata: contentStoreSource(content),
@@ -118,6 +119,24 @@ export async function start(options: StartOptions): Promise<void> {
   } finally {
     await stop();
   }
+}
+
+/**
+ * The deployment plus the Archive `lantern import --deploy-archive` recorded beside it, if any, so the index
+ * (and the API's /archive routes) include the legacy records. An Archive deployed while the indexer runs is
+ * picked up at the next start.
+ */
+function withArchive<D extends { chainId: number; contracts: object }>(deployment: D, dataDir: string): D {
+  try {
+    const file = path.join(dataDir, "deployments", `${deployment.chainId}.archive.json`);
+    const { Archive } = JSON.parse(readFileSync(file, "utf8")) as { Archive?: unknown };
+    if (typeof Archive === "string" && /^0x[0-9a-fA-F]{40}$/.test(Archive)) {
+      return { ...deployment, contracts: { ...deployment.contracts, Archive } };
+    }
+  } catch {
+    // No Archive recorded: nothing to add.
+  }
+  return deployment;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {
