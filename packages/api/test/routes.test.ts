@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { databaseTargets } from "../../indexer/test/helpers/databases.ts";
+import { testIndexer } from "../../indexer/test/helpers/indexer.ts";
 import { type Fixture, get, JPEG, PNG, startFixture } from "./helpers/fixture.ts";
 
 for (const target of databaseTargets()) {
@@ -389,6 +390,36 @@ for (const target of databaseTargets()) {
       assert.equal((await get(f.app, "/archive/9999")).status, 404);
       assert.equal((await get(f.app, "/archive/r-1")).status, 404, "r-1 is a review, not a listing");
       assert.equal((await get(f.app, "/archive/1001?kind=shop")).status, 400);
+    });
+
+    test("an Archive the index learns of after it started is read back to its first event", async () => {
+      const db = await target.create();
+      const plain = f.chain.deployment;
+      const withArchive = {
+        ...plain,
+        contracts: { ...plain.contracts, Archive: f.archive as `0x${string}` },
+      };
+      try {
+        const before = testIndexer(f.chain.rpcUrl, plain, db.config);
+        await before.backfill();
+        assert.deepEqual(
+          await before.query("SELECT * FROM archive_records"),
+          [],
+          "an unknown Archive is foreign",
+        );
+        await before.stop();
+        const after = testIndexer(f.chain.rpcUrl, withArchive, db.config);
+        await after.backfill();
+        const tables = ["archive_records", "archive_batches", "archive_milestone_events"];
+        const digest = async (q: (sql: string) => Promise<unknown[]>) =>
+          Promise.all(
+            tables.map((t) => q(`SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) AS d FROM ${t} t`)),
+          );
+        assert.deepEqual(await digest((sql) => after.query(sql)), await digest((sql) => f.db.query(sql)));
+        await after.stop();
+      } finally {
+        await db.drop();
+      }
     });
 
     test("GET /archive/milestones lists the flagged records", async () => {
