@@ -154,7 +154,11 @@ async function runPage(
 type Row = { item: Record<string, unknown>; key: string };
 type Page = { items: unknown[]; nextCursor: string | null };
 
-/** Ranks the newest RANK_CANDIDATES matches created at or after block `window` ("0": all). */
+/**
+ * Ranks RANK_CANDIDATES matches: the newest ones created at or after block `window`, or with window "0"
+ * (a word too rare for the recent window to fill a page) the first ones the index yields, in table
+ * order, without sorting every match first: fetching thousands of rows to sort them is what costs.
+ */
 async function runRelevance(
   db: ApiDatabase,
   p: SearchParams,
@@ -179,7 +183,7 @@ async function runRelevance(
       SELECT address, rank FROM (
         SELECT l.address, ts_rank(l.search, ${q}) AS rank FROM (
           SELECT l.address, l.search FROM listings l WHERE ${where.join(" AND ")}
-          ORDER BY l.created_block DESC, l.address DESC LIMIT ${RANK_CANDIDATES}
+          ${window === "0" ? "" : "ORDER BY l.created_block DESC, l.address DESC"} LIMIT ${RANK_CANDIDATES}
         ) l
       ) r ${after}
       ORDER BY rank DESC, address ASC LIMIT ${params.add(p.limit + 1)}
