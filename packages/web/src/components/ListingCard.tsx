@@ -1,0 +1,32 @@
+import { formatUnits } from "viem";
+import { Link } from "wouter";
+import { useApp } from "../lib/app.tsx";
+import { NATIVE } from "../lib/format.ts";
+import type { ListingHit } from "../lib/search.ts";
+
+export function ListingCard({ hit, eager = false }: { hit: ListingHit; eager?: boolean }) {
+  const { api } = useApp();
+  const native = /^0x0{40}$/.test(hit.currency);
+  return (
+    <Link href={`/listing/${hit.address}`} className="card" data-listing={hit.address}>
+      {hit.image ? (
+        <img
+          src={api.ipfsUrl(hit.image)}
+          alt=""
+          width={240}
+          height={180}
+          loading={eager ? "eager" : "lazy"}
+        />
+      ) : (
+        <span className="noimage" aria-hidden="true" />
+      )}
+      <span className="card-title">{hit.title}</span>
+      <span className="card-price">
+        {native
+          ? `${formatUnits(BigInt(hit.price), NATIVE.decimals)} ${NATIVE.symbol}`
+          : `${hit.price} (token)`}
+      </span>
+      {hit.location ? <span className="card-meta">{hit.location}</span> : null}
+    </Link>
+  );
+}
