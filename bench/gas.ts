@@ -8,10 +8,13 @@ import {
   deploy,
   deployTestToken,
   escrowAbi,
+  lanternGovernorAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
   type OrderEvent,
   type OrderRecord,
   orderEventNames,
+  reviewsAbi,
   startAnvil,
   testArbitratorAbi,
   testArbitratorBytecode,
@@ -22,6 +25,7 @@ import {
   createPublicClient,
   createWalletClient,
   decodeEventLog,
+  encodeFunctionData,
   type Hex,
   http,
   parseEther,
@@ -43,6 +47,7 @@ const TARGETS: Record<string, number> = {
   confirmReceipt: 50_000,
   proposeSettlement: 55_000,
   acceptSettlement: 60_000,
+  createReview: 70_000,
 };
 
 /** 40 characters, and a 46-character CIDv0, as the targets are stated for. */
@@ -66,7 +71,13 @@ try {
   const otherBuyer = wallet(otherBuyerKey);
 
   const token = await deployTestToken(deployer, publicClient, "USD Test");
-  const deployment = await deploy({ walletClient: deployer, publicClient, currencies: [token] });
+  // The deployer keeps its admin role to set the arbitrator below; governance is measured by itself.
+  const deployment = await deploy({
+    walletClient: deployer,
+    publicClient,
+    currencies: [token],
+    keepAdmin: true,
+  });
   const { ListingFactory: factory, Escrow: escrow, FixedPriceListing: template } = deployment.contracts;
   const gas: Record<string, number> = {};
 
@@ -318,6 +329,63 @@ try {
       args: [tokenListing, 1, true, TOKEN_PRICE, DIGEST, deadline, Number(v), r, s],
     });
   }
+
+  // Governance: the genesis holder delegates to itself, proposes one parameter change and votes for it.
+  const governor = deployment.contracts.LanternGovernor as Address;
+  await send(undefined, deployer, {
+    address: deployment.contracts.LanternToken as Address,
+    abi: lanternTokenAbi,
+    functionName: "delegate",
+    args: [deployer.account.address],
+  });
+  await increaseTime(1);
+  const windows = encodeFunctionData({
+    abi: escrowAbi,
+    functionName: "setWindows",
+    args: [5 * 86_400, 20 * 86_400],
+  });
+  const proposal = await send("propose", deployer, {
+    address: governor,
+    abi: lanternGovernorAbi,
+    functionName: "propose",
+    args: [[escrow], [0n], [windows], "Longer windows for international shipping"],
+  });
+  const [created] = parseEventLogs({
+    abi: lanternGovernorAbi,
+    logs: proposal.logs,
+    eventName: "ProposalCreated",
+  });
+  if (!created) throw new Error("no ProposalCreated event");
+  await increaseTime(86_400 + 1);
+  await send("castVote", deployer, {
+    address: governor,
+    abi: lanternGovernorAbi,
+    functionName: "castVote",
+    args: [created.args.proposalId, 1],
+  });
+
+  // A verified review of a completed order, with a text digest, then the seller's answer.
+  const paidForReview = await buy(undefined, buyer, listing, true);
+  const toReview = ordersFromReceipts([paidForReview]);
+  const confirmed = await send(undefined, buyer, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "confirmReceipt",
+    args: [toReview.id, toReview.value],
+  });
+  const completed = ordersFromReceipts([paidForReview, confirmed]);
+  await send("createReview", buyer, {
+    address: deployment.contracts.Reviews as Address,
+    abi: reviewsAbi,
+    functionName: "createReview",
+    args: [completed.id, completed.value, 5, DIGEST],
+  });
+  await send("answerReview", seller, {
+    address: deployment.contracts.Reviews as Address,
+    abi: reviewsAbi,
+    functionName: "answerReview",
+    args: [completed.id, completed.value, DIGEST],
+  });
 
   const rows = Object.entries(gas).map(([name, value]) => {
     const target = TARGETS[name];

@@ -73,7 +73,8 @@ describe("an import killed at random points", () => {
     return { process: proc, started, exited };
   };
 
-  const journalFile = () => path.join(dataDir, "archive", `31337-${chain.archive.toLowerCase()}.journal.jsonl`);
+  const journalFile = () =>
+    path.join(dataDir, "archive", `31337-${chain.archive.toLowerCase()}.journal.jsonl`);
   const sentBatches = (): number => {
     if (!existsSync(journalFile())) return 0;
     return readFileSync(journalFile(), "utf8").split('"t":"sent"').length - 1;

@@ -15,6 +15,10 @@ const contracts = {
   Escrow: "Escrow.sol",
   KeyRegistry: "KeyRegistry.sol",
   Archive: "Archive.sol",
+  LanternToken: "LanternToken.sol",
+  LanternGovernor: "LanternGovernor.sol",
+  LanternTimelock: "LanternTimelock.sol",
+  Reviews: "Reviews.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */

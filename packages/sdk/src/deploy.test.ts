@@ -3,15 +3,34 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { createPublicClient, createWalletClient, defineChain, http, parseEventLogs } from "viem";
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  http,
+  parseEther,
+  parseEventLogs,
+  zeroAddress,
+} from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { encodeJson } from "./content/cid.ts";
 import { escrowMetaEvidence } from "./content/metaEvidence.ts";
 import { deploy, deployTestToken } from "./deploy.ts";
 import { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
-import { escrowAbi, listingFactoryAbi } from "./generated/abis.ts";
+import type { ContractRevertError } from "./errors/contract.ts";
+import { escrowAbi, lanternTimelockAbi, lanternTokenAbi, listingFactoryAbi } from "./generated/abis.ts";
+import { write } from "./internal/write.ts";
 import { type Anvil, startAnvil } from "./testing/anvil.ts";
 import type { Deployment } from "./types.ts";
+
+const setWindows = (clients: Parameters<typeof write>[0], escrow: Address) =>
+  write(clients, {
+    address: escrow,
+    abi: escrowAbi,
+    functionName: "setWindows",
+    args: [4 * 86_400, 14 * 86_400],
+  });
 
 describe("deploy", () => {
   let anvil: Anvil;
@@ -41,20 +60,20 @@ describe("deploy", () => {
   });
   after(() => anvil.stop());
 
-  test("deploys and wires the contracts, handing them to the given owner", async () => {
+  test("deploys and wires the contracts, and hands every owned one to the DAO's timelock", async () => {
     const { publicClient, walletClient } = clients;
-    const owner = anvil.accounts[5]?.address;
-    assert.ok(owner);
+    const deployer = walletClient.account.address;
     const token = await deployTestToken(walletClient, publicClient, "USD Test");
     const deployment = await deploy({
       walletClient,
       publicClient,
-      owner,
       shipWindow: 2 * 86_400,
       deliveryWindow: 7 * 86_400,
       currencies: [token],
     });
     const { ListingFactory: factory, Escrow: escrow, FixedPriceListing: template } = deployment.contracts;
+    const { LanternTimelock: timelock, LanternGovernor: governor, LanternToken: dao } = deployment.contracts;
+    assert.ok(timelock && governor && dao);
     assert.equal(deployment.chainId, anvil.chainId);
     assert.equal(
       await publicClient.getCode({ address: factory, blockNumber: deployment.deploymentBlock - 1n }),
@@ -64,19 +83,45 @@ describe("deploy", () => {
 
     const onFactory = { address: factory, abi: listingFactoryAbi } as const;
     const onEscrow = { address: escrow, abi: escrowAbi } as const;
+    const onTimelock = { address: timelock, abi: lanternTimelockAbi } as const;
     const read = publicClient.readContract;
     assert.equal(await read({ ...onFactory, functionName: "isTemplate", args: [template] }), true);
     assert.equal(await read({ ...onFactory, functionName: "isCurrency", args: [token] }), true);
-    assert.equal(await read({ ...onFactory, functionName: "owner" }), walletClient.account.address);
-    assert.equal(await read({ ...onFactory, functionName: "pendingOwner" }), owner);
-    assert.equal(await read({ ...onEscrow, functionName: "owner" }), owner);
+    assert.equal(await read({ ...onFactory, functionName: "owner" }), timelock);
+    assert.equal(await read({ ...onFactory, functionName: "pendingOwner" }), zeroAddress);
+    assert.equal(await read({ ...onEscrow, functionName: "owner" }), timelock);
     assert.equal(await read({ ...onEscrow, functionName: "factory" }), factory);
     assert.equal(await read({ ...onEscrow, functionName: "shipWindow" }), 2 * 86_400);
     assert.equal(await read({ ...onEscrow, functionName: "deliveryWindow" }), 7 * 86_400);
+    assert.equal(await read({ ...onTimelock, functionName: "getMinDelay" }), 2n * 86_400n);
+    for (const role of ["DEFAULT_ADMIN_ROLE", "PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE"] as const) {
+      const id = await read({ ...onTimelock, functionName: role });
+      assert.equal(await read({ ...onTimelock, functionName: "hasRole", args: [id, deployer] }), false, role);
+    }
+    const proposer = await read({ ...onTimelock, functionName: "PROPOSER_ROLE" });
+    assert.equal(await read({ ...onTimelock, functionName: "hasRole", args: [proposer, governor] }), true);
+    assert.equal(
+      await read({ address: dao, abi: lanternTokenAbi, functionName: "balanceOf", args: [deployer] }),
+      parseEther("100000000"),
+    );
+    await assert.rejects(
+      setWindows(clients, escrow),
+      (error: ContractRevertError) => error.errorName === "OwnableUnauthorizedAccount",
+    );
 
     const logs = await publicClient.getLogs({ address: escrow, fromBlock: deployment.deploymentBlock });
     const [metaEvidence] = parseEventLogs({ abi: escrowAbi, logs, eventName: "MetaEvidence" });
     assert.equal(metaEvidence?.args.evidence, `/ipfs/${encodeJson(escrowMetaEvidence).cid}`);
+  });
+
+  test("keepAdmin leaves the deployer owning every parameter", async () => {
+    const deployment = await deploy({ ...clients, keepAdmin: true });
+    const { Escrow: escrow, ListingFactory: factory } = deployment.contracts;
+    const deployer = clients.walletClient.account.address;
+    const read = clients.publicClient.readContract;
+    assert.equal(await read({ address: factory, abi: listingFactoryAbi, functionName: "owner" }), deployer);
+    await setWindows(clients, escrow);
+    assert.equal(await read({ address: escrow, abi: escrowAbi, functionName: "shipWindow" }), 4 * 86_400);
   });
 
   test("explains a window the escrow refuses", async () => {

@@ -1,4 +1,4 @@
-import { type Address, getAddress, type Hash } from "viem";
+import { type Address, getAddress, type Hash, parseEther, zeroAddress } from "viem";
 import { encodeJson } from "./content/cid.ts";
 import { escrowMetaEvidence } from "./content/metaEvidence.ts";
 import { LanternError } from "./errors/base.ts";
@@ -7,28 +7,40 @@ import {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
 import {
   escrowBytecode,
   fixedPriceListingBytecode,
   keyRegistryBytecode,
+  lanternGovernorBytecode,
+  lanternTimelockBytecode,
+  lanternTokenBytecode,
   listingFactoryBytecode,
+  reviewsBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";
+import { handOver, type OwnedContract } from "./internal/handOver.ts";
 import { waitForReceipt, write } from "./internal/write.ts";
 import type { Deployment, LanternPublicClient, LanternWalletClient } from "./types.ts";
 
 export interface DeployParameters {
   walletClient: LanternWalletClient;
   publicClient: LanternPublicClient;
+  /** The DAO's token: its hard cap and genesis allocation. */
+  token?: TokenParameters;
+  /** Governor and timelock settings; the defaults suit a public chain. */
+  governance?: GovernanceParameters;
   /**
-   * Who owns the factory and the escrow (the DAO's timelock in production); the deploying account unless
-   * given. Another owner receives the escrow at once and the factory through Ownable2Step: it must call
-   * `acceptOwnership()` on the factory, because the deployer keeps it until then to approve the template.
+   * Leave the deploying account owning every parameter instead of handing them to the timelock. Only for
+   * tests and benchmarks that set parameters directly; a marketplace deployed this way has an admin key.
    */
-  owner?: Address;
+  keepAdmin?: boolean;
   /** Seconds the seller has to ship an escrowed order; 3 days unless given. */
   shipWindow?: number;
   /** Seconds the buyer has to check a shipped item before anyone may release payment; 14 days unless given. */
@@ -39,18 +51,41 @@ export interface DeployParameters {
   metaEvidence?: string;
 }
 
+export interface TokenParameters {
+  /** The most tokens that can ever exist; 1,000,000,000 tokens unless given. */
+  cap?: bigint;
+  /** Who gets tokens at genesis, and how many; 100,000,000 tokens to the deploying account unless given. */
+  allocation?: readonly { account: Address; amount: bigint }[];
+}
+
+export interface GovernanceParameters {
+  /** Seconds between a proposal and the start of its vote; 1 day unless given. */
+  votingDelay?: number;
+  /** Seconds a vote lasts; 5 days unless given. */
+  votingPeriod?: number;
+  /** Votes needed to propose; 100,000 tokens unless given. */
+  proposalThreshold?: bigint;
+  /** Percent of the supply that must vote for (or abstain) for a proposal to pass; 4 unless given. */
+  quorumPercent?: number;
+  /** Seconds between queueing an accepted proposal and running it; 2 days unless given. */
+  timelockDelay?: number;
+}
+
 export type DeployReturnType = Deployment;
 
 const DAY = 86_400;
+const DEFAULT_CAP = parseEther("1000000000");
+const DEFAULT_GENESIS = parseEther("100000000");
 
 /**
  * Deploys Lantern's contracts with the wallet's account, on any chain: ListingFactory, Escrow, the
- * FixedPriceListing template and KeyRegistry; then approves the template and any given currencies.
+ * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock, LanternGovernor);
+ * approves the template and any given currencies; and hands every owned contract to the timelock, leaving
+ * the deploying account no role anywhere (unless `keepAdmin`).
  */
 export async function deploy(parameters: DeployParameters): Promise<DeployReturnType> {
   const { walletClient, publicClient } = parameters;
   const deployer = walletClient.account.address;
-  const owner = parameters.owner ?? deployer;
   const chainId = await publicClient.getChainId();
 
   const factory = await deployContract(parameters, "ListingFactory", {
@@ -63,7 +98,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     bytecode: escrowBytecode,
     args: [
       factory.address,
-      owner,
+      deployer,
       parameters.shipWindow ?? 3 * DAY,
       parameters.deliveryWindow ?? 14 * DAY,
       parameters.metaEvidence ?? `/ipfs/${encodeJson(escrowMetaEvidence).cid}`,
@@ -78,6 +113,11 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     abi: keyRegistryAbi,
     bytecode: keyRegistryBytecode,
     args: [],
+  });
+  const reviews = await deployContract(parameters, "Reviews", {
+    abi: reviewsAbi,
+    bytecode: reviewsBytecode,
+    args: [escrow.address],
   });
 
   await write(parameters, {
@@ -94,12 +134,19 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       args: [currency, true],
     });
   }
-  if (owner.toLowerCase() !== deployer.toLowerCase()) {
-    await write(parameters, {
-      address: factory.address,
-      abi: listingFactoryAbi,
-      functionName: "transferOwnership",
-      args: [owner],
+
+  const dao = await deployDao(parameters);
+  // Every contract with an owner: the timelock takes each of them. A new owned contract joins here.
+  const owned: OwnedContract[] = [
+    { name: "ListingFactory", address: factory.address },
+    { name: "Escrow", address: escrow.address },
+  ];
+  if (!parameters.keepAdmin) {
+    await handOver(parameters, {
+      timelock: dao.timelock,
+      governor: dao.governor,
+      delay: BigInt(parameters.governance?.timelockDelay ?? 2 * DAY),
+      owned,
     });
   }
 
@@ -111,8 +158,53 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       Escrow: escrow.address,
       FixedPriceListing: template.address,
       KeyRegistry: keys.address,
+      LanternToken: dao.token,
+      LanternGovernor: dao.governor,
+      LanternTimelock: dao.timelock,
+      Reviews: reviews.address,
     },
   };
+}
+
+/**
+ * The token with its genesis allocation, a timelock whose only proposer and executor is, for now, the
+ * deployer (with no delay, so `handOver` can run its batch at once), and the governor.
+ */
+async function deployDao(
+  parameters: DeployParameters,
+): Promise<{ token: Address; timelock: Address; governor: Address }> {
+  const deployer = parameters.walletClient.account.address;
+  const allocation = parameters.token?.allocation ?? [{ account: deployer, amount: DEFAULT_GENESIS }];
+  const token = await deployContract(parameters, "LanternToken", {
+    abi: lanternTokenAbi,
+    bytecode: lanternTokenBytecode,
+    args: [
+      parameters.token?.cap ?? DEFAULT_CAP,
+      // No minter until the reward schedule is deployed with the token.
+      zeroAddress,
+      allocation.map((a) => a.account),
+      allocation.map((a) => a.amount),
+    ],
+  });
+  const timelock = await deployContract(parameters, "LanternTimelock", {
+    abi: lanternTimelockAbi,
+    bytecode: lanternTimelockBytecode,
+    args: [0n, [deployer], [deployer], zeroAddress],
+  });
+  const g = parameters.governance ?? {};
+  const governor = await deployContract(parameters, "LanternGovernor", {
+    abi: lanternGovernorAbi,
+    bytecode: lanternGovernorBytecode,
+    args: [
+      token.address,
+      timelock.address,
+      g.votingDelay ?? DAY,
+      g.votingPeriod ?? 5 * DAY,
+      g.proposalThreshold ?? parseEther("100000"),
+      BigInt(g.quorumPercent ?? 4),
+    ],
+  });
+  return { token: token.address, timelock: timelock.address, governor: governor.address };
 }
 
 /**

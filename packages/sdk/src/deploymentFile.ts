@@ -6,6 +6,8 @@ import type { Deployment } from "./types.ts";
 const node = () => ({ fs: process.getBuiltinModule("node:fs"), path: process.getBuiltinModule("node:path") });
 
 const contractNames = ["ListingFactory", "Escrow", "FixedPriceListing", "KeyRegistry"] as const;
+/** Contracts that older deployments lack. */
+const optionalContractNames = ["LanternToken", "LanternGovernor", "LanternTimelock", "Reviews"] as const;
 
 /**
  * Writes `<dir>/<chainId>.json` (conventionally `.lantern/deployments`): the contract addresses by name,
@@ -58,5 +60,14 @@ export function readDeploymentFile(dir: string, chainId: number): Deployment | u
     }
     contracts[name] = getAddress(address);
   }
-  return { chainId, deploymentBlock: BigInt(json.deploymentBlock), contracts };
+  const optional: Deployment["contracts"] = { ...contracts };
+  for (const name of optionalContractNames) {
+    const address = json[name];
+    if (address === undefined) continue;
+    if (typeof address !== "string" || !isAddress(address, { strict: false })) {
+      throw new ValidationError(`${file} has an invalid address for ${name}.`);
+    }
+    optional[name] = getAddress(address);
+  }
+  return { chainId, deploymentBlock: BigInt(json.deploymentBlock), contracts: optional };
 }

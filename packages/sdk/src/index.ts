@@ -85,6 +85,40 @@ export {
   type CreateListingReturnType,
   createListing,
 } from "./actions/createListing.ts";
+// DAO: token, governor and timelock (contracts/src/dao)
+export {
+  type CastVoteParameters,
+  type CastVoteReturnType,
+  castVote,
+  VoteSupport,
+} from "./actions/dao/castVote.ts";
+export { daoAddress } from "./actions/dao/contracts.ts";
+export {
+  type DelegateParameters,
+  type DelegateReturnType,
+  delegate,
+} from "./actions/dao/delegate.ts";
+export {
+  type ExecuteProposalParameters,
+  type ExecuteProposalReturnType,
+  executeProposal,
+} from "./actions/dao/executeProposal.ts";
+export {
+  type GetProposalReturnType,
+  getProposal,
+  type ProposalStateName,
+} from "./actions/dao/getProposal.ts";
+export type { Proposal, ProposalCall } from "./actions/dao/proposal.ts";
+export {
+  type ProposeParameters,
+  type ProposeReturnType,
+  propose,
+} from "./actions/dao/propose.ts";
+export {
+  type QueueProposalParameters,
+  type QueueProposalReturnType,
+  queueProposal,
+} from "./actions/dao/queueProposal.ts";
 export { type DisputeParameters, type DisputeReturnType, dispute } from "./actions/dispute.ts";
 export {
   type PayArbitrationFeeParameters,
@@ -109,6 +143,18 @@ export {
   rejectSettlement,
 } from "./actions/rejectSettlement.ts";
 export { type ReleaseParameters, type ReleaseReturnType, release } from "./actions/release.ts";
+// Reviews (contracts/src/reviews)
+export {
+  type AnswerReviewParameters,
+  type AnswerReviewReturnType,
+  answerReview,
+} from "./actions/reviews/answerReview.ts";
+export {
+  type CreateReviewParameters,
+  type CreateReviewReturnType,
+  createReview,
+} from "./actions/reviews/createReview.ts";
+export { type GetReviewStatusReturnType, getReviewStatus } from "./actions/reviews/getReviewStatus.ts";
 export { type ShipParameters, type ShipReturnType, ship } from "./actions/ship.ts";
 export {
   type SubmitEvidenceParameters,
@@ -164,7 +210,14 @@ export {
   shippingDetailsSchema,
 } from "./crypto/shipping.ts";
 // Deployment
-export { type DeployParameters, type DeployReturnType, deploy, deployTestToken } from "./deploy.ts";
+export {
+  type DeployParameters,
+  type DeployReturnType,
+  deploy,
+  deployTestToken,
+  type GovernanceParameters,
+  type TokenParameters,
+} from "./deploy.ts";
 export { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
 // Errors
 export { LanternError, type LanternErrorOptions } from "./errors/base.ts";
@@ -177,6 +230,7 @@ export {
 } from "./errors/errors.ts";
 export {
   type LanternRevertName,
+  proposalStateNames,
   type RevertMessageOptions,
   revertMessage,
   revertMessages,
@@ -187,7 +241,11 @@ export {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testArbitratorAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
@@ -196,7 +254,11 @@ export {
   escrowBytecode,
   fixedPriceListingBytecode,
   keyRegistryBytecode,
+  lanternGovernorBytecode,
+  lanternTimelockBytecode,
+  lanternTokenBytecode,
   listingFactoryBytecode,
+  reviewsBytecode,
   testArbitratorBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";

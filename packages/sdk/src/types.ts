@@ -153,6 +153,13 @@ export interface Deployment {
     Escrow: Address;
     FixedPriceListing: Address;
     KeyRegistry: Address;
+    /** The DAO (absent from deployments made before governance existed). */
+    LanternToken?: Address;
+    LanternGovernor?: Address;
+    /** Owns every parameter of the marketplace unless the deployment kept an admin (`keepAdmin`). */
+    LanternTimelock?: Address;
+    /** Verified reviews of escrowed orders (absent from older deployments). */
+    Reviews?: Address;
   };
 }
 

@@ -1,5 +1,9 @@
 // A fresh marketplace on a fresh anvil for integration tests: deployed contracts, a test token, and
 // the contexts of a deployer (owner), a seller, a buyer and a stranger.
+//
+// The deployer keeps its admin role unless told (`deploy({ keepAdmin })`), so that a test can set the
+// escrow's arbitrator in one call: a proposal takes eight days of chain time, longer than the windows of
+// the orders these tests follow. test/governance.test.ts runs the real handover and a whole proposal.
 import {
   type Address,
   createPublicClient,
@@ -21,7 +25,7 @@ import type { WriteContext } from "../src/types.ts";
 export const TITLE = "Nikon D750 body, 24MP, low shutter count";
 export const METADATA_CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
 
-export async function startMarket() {
+export async function startMarket(options: { keepAdmin?: boolean } = {}) {
   const anvil = await startAnvil();
   try {
     const transport = http(anvil.rpcUrl);
@@ -40,7 +44,12 @@ export async function startMarket() {
       throw new Error("anvil has too few accounts");
     const deployerWallet = wallet(deployerKey);
     const token = await deployTestToken(deployerWallet, publicClient, "USD Test");
-    const deployment = await deploy({ walletClient: deployerWallet, publicClient, currencies: [token] });
+    const deployment = await deploy({
+      walletClient: deployerWallet,
+      publicClient,
+      currencies: [token],
+      keepAdmin: options.keepAdmin ?? true,
+    });
     const context = (walletClient: ReturnType<typeof wallet>): WriteContext => ({
       publicClient,
       walletClient,

@@ -5,7 +5,11 @@ import {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { LanternError, type LanternErrorOptions } from "./base.ts";
@@ -25,6 +29,10 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     fixedPriceListingAbi,
     keyRegistryAbi,
     archiveAbi,
+    lanternTokenAbi,
+    lanternGovernorAbi,
+    lanternTimelockAbi,
+    reviewsAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {

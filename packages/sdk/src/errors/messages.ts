@@ -4,7 +4,11 @@ import type {
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
+  lanternGovernorAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
   listingFactoryAbi,
+  reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { listingStatusName, orderStateName } from "../types.ts";
@@ -25,6 +29,10 @@ export type LanternRevertName =
   | ErrorNames<typeof listingFactoryAbi>
   | ErrorNames<typeof fixedPriceListingAbi>
   | ErrorNames<typeof keyRegistryAbi>
+  | ErrorNames<typeof lanternTokenAbi>
+  | ErrorNames<typeof lanternGovernorAbi>
+  | ErrorNames<typeof lanternTimelockAbi>
+  | ErrorNames<typeof reviewsAbi>
   | ErrorNames<typeof testTokenAbi>
   | "Error"
   | "Panic";
@@ -48,6 +56,34 @@ const amount = (value: unknown, options: RevertMessageOptions): string =>
   options.formatAmount ? options.formatAmount(BigInt(value as bigint)) : `${text(value)} (smallest units)`;
 const currency = (value: unknown): string =>
   value === zeroAddress ? "the native coin" : `token ${text(value as Address)}`;
+
+const tokens = (value: unknown): string => `${formatEther(BigInt(value as bigint))} LNTN`;
+
+/** `ProposalState` of OpenZeppelin's IGovernor, by value. */
+export const proposalStateNames = [
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Expired",
+  "Executed",
+] as const;
+const proposalStateName = (value: number): string => proposalStateNames[value] ?? `in state ${value}`;
+function expectedStates(bitmap: unknown): string {
+  const bits = BigInt(bitmap as bigint);
+  const names = proposalStateNames.filter((_, i) => (bits >> BigInt(i)) & 1n);
+  return names.length > 0 ? names.join(" or ") : "in another state";
+}
+
+const roles: Record<string, string> = {
+  "0x0000000000000000000000000000000000000000000000000000000000000000": "admin",
+  "0xb09aa5aeb3702cfd50b6b62bc4532604938f21248a27a1d5ca736082b6819cc1": "proposer",
+  "0xd8aa0f3194971a2a116679f7c2090f6939c8d4e01a2a8d7e41d55e5351469e63": "executor",
+  "0xfd643c72710c63c0180259aba6b2d05451e3591a24e58b62239378085726f783": "canceller",
+};
+const roleName = (value: unknown): string => roles[String(value).toLowerCase()] ?? text(value);
 
 function duration(value: unknown): string {
   const seconds = Number(value);
@@ -217,6 +253,75 @@ export const revertMessages: Readonly<
     `Record ${text(a.index)} of the batch has kind ${text(a.kind)}, which is neither listing nor review.`,
   ZeroContent: (a) => `Record ${text(a.index)} of the batch names no content.`,
   ZeroLegacyId: (a) => `Record ${text(a.index)} of the batch has a legacy id of zero.`,
+
+  // LanternToken
+  AllocationExceedsCap: (a) =>
+    `The genesis allocation totals ${tokens(a.allocated)}, more than the cap of ${tokens(a.cap)}.`,
+  AllocationLengthMismatch: (a) =>
+    `The genesis allocation names ${text(a.recipients)} recipients but ${text(a.amounts)} amounts.`,
+  CapExceeded: (a) =>
+    `Minting ${tokens(a.amount)} would take the supply of ${tokens(a.supply)} past its cap of ${tokens(a.cap)}.`,
+  InvalidCap: (a) =>
+    `A cap of ${tokens(a.cap)} is not allowed; it must be positive and fit the vote counter.`,
+  NotMinter: (a) => `Only the reward contract may mint tokens; ${text(a.caller)} is not it.`,
+  CheckpointUnorderedInsertion: () => "A vote checkpoint was written out of order.",
+  ERC20ExceededSafeSupply: (a) =>
+    `The supply would reach ${tokens(a.increasedSupply)}, beyond the ${tokens(a.cap)} that votes can count.`,
+  ERC5805FutureLookup: (a) => `Votes at ${date(a.timepoint)} are not known yet; it is now ${date(a.clock)}.`,
+  SafeCastOverflowedUintDowncast: (a) => `The value ${text(a.value)} does not fit ${text(a.bits)} bits.`,
+  VotesExpiredSignature: (a) => `The delegation signature expired at ${date(a.expiry)}; sign a new one.`,
+
+  // Reviews (OrderNotFound, OrderMismatch, WrongOrderState, NotBuyer and NotSeller read as the escrow's)
+  AlreadyAnswered: (a) => `The seller already answered the review of order ${text(a.orderId)}.`,
+  AlreadyReviewed: (a) =>
+    `Order ${text(a.orderId)} has been reviewed already; a buyer reviews an order once.`,
+  EmptyAnswer: (a) => `The answer to the review of order ${text(a.orderId)} has no text.`,
+  InvalidRating: (a) => `A rating is from 1 to 5, not ${text(a.rating)}.`,
+  NotReviewed: (a) => `Order ${text(a.orderId)} has no review to answer yet.`,
+
+  // Governor
+  ERC6372InconsistentClock: () => "The token's clock changed since the governor was deployed.",
+  GovernorAlreadyCastVote: (a) => `${text(a.voter)} has already voted on this proposal.`,
+  GovernorAlreadyQueuedProposal: (a) => `Proposal ${text(a.proposalId)} is already queued.`,
+  GovernorDisabledDeposit: () => "The governor does not take deposits; send funds to the timelock.",
+  GovernorInsufficientProposerVotes: (a) =>
+    `${text(a.proposer)} has ${tokens(a.votes)} of votes; proposing needs ${tokens(a.threshold)}` +
+    " (delegate your tokens to yourself to count them).",
+  GovernorInvalidProposalLength: (a) =>
+    `A proposal needs as many calls as targets and values; it has ${text(a.targets)} targets, ` +
+    `${text(a.calldatas)} calls and ${text(a.values)} values.`,
+  GovernorInvalidQuorumFraction: (a) =>
+    `A quorum of ${text(a.quorumNumerator)}/${text(a.quorumDenominator)} of the supply is not possible.`,
+  GovernorInvalidSignature: (a) => `The vote signature is not ${text(a.voter)}'s.`,
+  GovernorInvalidVoteParams: () => "This governor takes no vote parameters.",
+  GovernorInvalidVoteType: () => "A vote is 0 (against), 1 (for) or 2 (abstain).",
+  GovernorInvalidVotingPeriod: (a) => `A voting period of ${duration(a.votingPeriod)} is not allowed.`,
+  GovernorNonexistentProposal: (a) => `There is no proposal ${text(a.proposalId)}.`,
+  GovernorOnlyExecutor: (a) =>
+    `Only the DAO's timelock may do this, through a proposal; ${text(a.account)} is not it.`,
+  GovernorProposalQueueingFailed: (a) => `The timelock did not queue proposal ${text(a.proposalId)}.`,
+  GovernorProposalQueueingNotRequired: (a) => `Proposal ${text(a.proposalId)} needs no queueing.`,
+  GovernorRestrictedProposer: (a) => `${text(a.proposer)} may not make this proposal.`,
+  GovernorUnableToCancel: (a) =>
+    `${text(a.account)} cannot cancel proposal ${text(a.proposalId)}: only its proposer, before its vote starts.`,
+  GovernorUnexpectedProposalState: (a) =>
+    `Proposal ${text(a.proposalId)} is ${proposalStateName(Number(a.current))}; this step needs it ` +
+    `${expectedStates(a.expectedStates)}.`,
+
+  // Timelock
+  AccessControlBadConfirmation: () => "An account can only renounce its own role.",
+  AccessControlUnauthorizedAccount: (a) =>
+    `${text(a.account)} lacks the timelock role ${roleName(a.neededRole)}; changes go through a proposal.`,
+  TimelockInsufficientDelay: (a) =>
+    `A delay of ${duration(a.delay)} is shorter than the timelock's ${duration(a.minDelay)}.`,
+  TimelockInvalidOperationLength: (a) =>
+    `An operation needs as many calls as targets and values; it has ${text(a.targets)} targets, ` +
+    `${text(a.payloads)} calls and ${text(a.values)} values.`,
+  TimelockUnauthorizedCaller: (a) =>
+    `Only the timelock itself may do this, through a proposal; ${text(a.caller)} is not it.`,
+  TimelockUnexecutedPredecessor: (a) => `Operation ${text(a.predecessorId)} must run first.`,
+  TimelockUnexpectedOperationState: (a) =>
+    `Timelock operation ${text(a.operationId)} is not ready for this step (its delay may not have passed).`,
 
   // OpenZeppelin, compiled into the contracts
   FailedCall: () => "A call to another contract failed without giving a reason.",
