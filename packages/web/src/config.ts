@@ -38,6 +38,13 @@ export async function loadConfig(url = "/config.json"): Promise<AppConfig> {
   ) {
     throw new Error("The Lantern node's configuration is incomplete: no chain or no contracts.");
   }
+  // Contracts later issues added (the DAO, reviews) are optional: older deployments do not have them.
+  const optional = ["LanternToken", "LanternGovernor", "LanternTimelock", "Reviews"] as const;
+  const extra = Object.fromEntries(
+    optional
+      .filter((name) => typeof contracts[name] === "string" && isAddress(contracts[name] as string))
+      .map((name) => [name, contracts[name] as Address]),
+  );
   return {
     chainId: raw.chainId,
     chainName: typeof raw.chainName === "string" ? raw.chainName : `Chain ${raw.chainId}`,
@@ -47,9 +54,12 @@ export async function loadConfig(url = "/config.json"): Promise<AppConfig> {
     deployment: {
       chainId: raw.chainId,
       deploymentBlock: BigInt(String(deployment?.deploymentBlock ?? "0")),
-      contracts: Object.fromEntries(
-        names.map((name) => [name, contracts[name] as Address]),
-      ) as Deployment["contracts"],
+      contracts: {
+        ...(Object.fromEntries(
+          names.map((name) => [name, contracts[name] as Address]),
+        ) as Deployment["contracts"]),
+        ...extra,
+      },
     },
   };
 }

@@ -22,6 +22,7 @@ import { useListing } from "../lib/listing.ts";
 import { shippingKey } from "../lib/shippingKey.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
 import { Field } from "./Field.tsx";
+import { ReviewForm } from "./ReviewForm.tsx";
 import { Settlement } from "./Settlement.tsx";
 import { TxStatus } from "./TxStatus.tsx";
 
@@ -237,6 +238,7 @@ export function OrderCard({ order, role }: { order: OrderRecord; role: "buyer" |
         </div>
       ) : null}
 
+      <ReviewForm order={order} role={role} />
       {context && order.escrowed && currency ? (
         <Settlement order={order} role={role} currency={currency} />
       ) : null}

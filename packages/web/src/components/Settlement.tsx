@@ -49,7 +49,11 @@ export function Settlement({
     order.state === OrderState.Shipped ||
     order.state === OrderState.Disputed;
   const standing = (order.offers ?? []).filter((o) => o.status === "standing");
-  if (!context || (!settleable && standing.length === 0)) return null;
+  if (!context) return null;
+  // Once the order is settled the form goes, but the outcome of the last transaction stays in view.
+  if (!settleable && standing.length === 0) {
+    return tx.state.status === "idle" ? null : <TxStatus state={tx.state} />;
+  }
 
   const bps = Math.round(Number(percent) * 100);
   const valid = /^\d{1,3}(\.\d{1,2})?$/.test(percent.trim()) && bps >= 0 && bps <= 10_000;

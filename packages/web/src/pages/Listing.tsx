@@ -9,7 +9,7 @@ import {
   type ShippingDetails,
   shippingDetailsSchema,
 } from "@lantern/sdk";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { flushSync } from "react-dom";
 import { type Address, isAddress } from "viem";
@@ -20,6 +20,7 @@ import { TxStatus } from "../components/TxStatus.tsx";
 import { useAddress, useApp, useWriteContext } from "../lib/app.tsx";
 import { formatAmount, shortAddress } from "../lib/format.ts";
 import { type ListingView, useListing } from "../lib/listing.ts";
+import { useSellerReviews } from "../lib/reviews.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
 import { parseWhole } from "../lib/validate.ts";
 
@@ -93,7 +94,7 @@ function ListingDetails({ address }: { address: Address }) {
         ) : null}
         {isSeller ? <ManageListing view={view} /> : <BuyForm view={view} />}
       </div>
-      <SellerReviews seller={view.seller} />
+      <SellerReviews seller={view.seller} listing={view.listing} />
     </article>
   );
 }
@@ -270,32 +271,34 @@ function BuyForm({ view }: { view: ListingView }) {
   );
 }
 
-interface SellerInfo {
-  rating?: number | null;
-  reviews?: { rating: number; text?: string; comment?: string; buyer?: string; response?: string | null }[];
-}
-
-/** The seller's rating and reviews, from the API when it serves them. */
-function SellerReviews({ seller }: { seller: Address }) {
-  const { api } = useApp();
-  const info = useQuery({
-    queryKey: ["seller", seller],
-    queryFn: ({ signal }) => api.get<SellerInfo>(`/sellers/${seller}`, {}, signal),
-    retry: false,
-  });
-  const reviews = info.data?.reviews ?? [];
+/** The seller's rating and reviews, from the chain's Reviews contract. */
+function SellerReviews({ seller, listing }: { seller: Address; listing: Address }) {
+  const reviews = useSellerReviews(seller);
+  const list = reviews.data ?? [];
+  const average = list.length ? list.reduce((sum, r) => sum + r.rating, 0) / list.length : undefined;
   return (
     <section className="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">Seller's reviews</h2>
-      {info.isError ? <p className="notice">Reviews are unavailable: {info.error.message}</p> : null}
-      {info.data && reviews.length === 0 ? <p>No reviews yet.</p> : null}
-      {typeof info.data?.rating === "number" ? <p>Rating {info.data.rating.toFixed(1)} / 5</p> : null}
+      {reviews.isError ? <p className="notice">Reviews are unavailable: {reviews.error.message}</p> : null}
+      {reviews.data && list.length === 0 ? <p>No reviews yet.</p> : null}
+      {average !== undefined ? (
+        <p data-rating>
+          Rated {average.toFixed(1)} out of 5 by {list.length} buyer{list.length === 1 ? "" : "s"} of
+          completed orders.
+        </p>
+      ) : null}
       <ul>
-        {reviews.map((r, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: reviews have no id in the API yet; the order is stable.
-          <li key={i} data-review>
-            <strong>{r.rating} / 5</strong> {r.text ?? r.comment}
-            {r.response ? <p className="answer">Seller: {r.response}</p> : null}
+        {list.map((r) => (
+          <li key={String(r.orderId)} data-review>
+            <strong>
+              {"★".repeat(r.rating)}
+              {"☆".repeat(5 - r.rating)}
+            </strong>
+            <span className="visually-hidden">{r.rating} out of 5</span> {r.text ?? ""}
+            {r.listing.toLowerCase() === listing.toLowerCase() ? (
+              <small className="hint"> (this item)</small>
+            ) : null}
+            {r.answer ? <p className="answer">Seller's answer: {r.answer}</p> : null}
           </li>
         ))}
       </ul>
