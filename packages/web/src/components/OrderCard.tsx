@@ -109,6 +109,14 @@ export function OrderCard({ order, role }: { order: OrderRecord; role: "buyer" |
         </p>
       ) : null}
       {trackingText.data ? <p>Tracking: {trackingText.data}</p> : null}
+      {order.settlement && currency ? (
+        <p data-settled>
+          Settled by agreement:{" "}
+          {role === "buyer"
+            ? `you got ${formatAmount(order.settlement.buyerAmount, currency)} back, the seller kept ${formatAmount(order.settlement.sellerAmount, currency)}.`
+            : `the buyer got ${formatAmount(order.settlement.buyerAmount, currency)} back, you kept ${formatAmount(order.settlement.sellerAmount, currency)}.`}
+        </p>
+      ) : null}
 
       {role === "seller" && !ZERO.test(order.shippingDigest) ? (
         <div className="shipping">

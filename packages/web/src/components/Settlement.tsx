@@ -1,5 +1,8 @@
 import {
   acceptSettlement,
+  cidFromDigest,
+  cidOfBytes,
+  digestFromCid,
   type OrderRecord,
   OrderState,
   proposeSettlement,
@@ -7,9 +10,9 @@ import {
   splitAmount,
   withdrawSettlement,
 } from "@lantern/sdk";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { useAddress, useWriteContext } from "../lib/app.tsx";
+import { useAddress, useApp, useWriteContext } from "../lib/app.tsx";
 import { type Currency, formatAmount } from "../lib/format.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
 import { Field } from "./Field.tsx";
@@ -38,11 +41,13 @@ export function Settlement({
   role: "buyer" | "seller";
   currency: Currency;
 }) {
+  const { api } = useApp();
   const context = useWriteContext();
   const me = useAddress()?.toLowerCase();
   const queryClient = useQueryClient();
   const tx = useTransaction();
   const [percent, setPercent] = useState("");
+  const [message, setMessage] = useState("");
   const [error, setError] = useState<string>();
   const settleable =
     order.state === OrderState.Paid ||
@@ -70,9 +75,22 @@ export function Settlement({
     }
     setError(undefined);
     if (!context) return;
-    void act("Proposing a settlement", () =>
-      proposeSettlement(context, { orderId: order.orderId, order, buyerBps: bps }),
-    );
+    void act("Proposing a settlement", async () => {
+      let messageDigest: `0x${string}` | undefined;
+      if (message.trim()) {
+        const bytes = new TextEncoder().encode(message.trim());
+        const cid = await api.upload(bytes, "application/octet-stream");
+        if (cid !== cidOfBytes(bytes).toString())
+          throw new Error("The content store filed the message under another CID.");
+        messageDigest = digestFromCid(cid);
+      }
+      return proposeSettlement(context, {
+        orderId: order.orderId,
+        order,
+        buyerBps: bps,
+        ...(messageDigest ? { messageDigest } : {}),
+      });
+    });
   }
 
   return (
@@ -84,6 +102,7 @@ export function Settlement({
             <p>
               {mine ? "Your offer" : `The ${offer.role}'s offer`} ({offer.buyerBps / 100} % to the buyer):{" "}
               {describeSplit(order.amount, offer.buyerBps, role, currency)}.
+              <OfferMessage digest={offer.messageDigest} />
             </p>
             {mine ? (
               <button
@@ -149,6 +168,16 @@ export function Settlement({
               />
             )}
           </Field>
+          <Field label="Message (optional)" hint="Why this split: what arrived, what is wrong.">
+            {(props) => (
+              <input
+                {...props}
+                name="settleMessage"
+                value={message}
+                onChange={(e) => setMessage(e.target.value)}
+              />
+            )}
+          </Field>
           <button type="submit" className="secondary" disabled={tx.pending}>
             {standing.some((o) => o.proposer.toLowerCase() !== me) ? "Counter-offer" : "Propose"}
           </button>
@@ -157,4 +186,21 @@ export function Settlement({
       <TxStatus state={tx.state} />
     </section>
   );
+}
+
+/** The message a proposer attached to an offer, from the content store (verified by its digest). */
+function OfferMessage({ digest }: { digest: `0x${string}` }) {
+  const { api } = useApp();
+  const empty = /^0x0{64}$/.test(digest);
+  const text = useQuery({
+    queryKey: ["content", digest],
+    enabled: !empty,
+    queryFn: async () => new TextDecoder().decode(await api.content(cidFromDigest(digest).toString())),
+  });
+  return text.data ? (
+    <>
+      {" "}
+      <q className="offer-message">{text.data}</q>
+    </>
+  ) : null;
 }

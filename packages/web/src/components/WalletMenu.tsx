@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
+import { formatEther } from "viem";
+import { useBalance, useConnect, useConnection, useConnectors, useDisconnect } from "wagmi";
 import { shortAddress } from "../lib/format.ts";
 import { reasonOf } from "../lib/useTransaction.ts";
 import { devAccounts, selectedDevAccount, switchDevAccount } from "../wallet/devWallet.ts";
@@ -16,6 +17,7 @@ export function WalletMenu() {
     const isDev = connector?.id === "lanternDevWallet";
     return (
       <div className="wallet" data-wallet="connected">
+        <Balance address={address} />
         {isDev ? (
           <label className="dev-account">
             <span className="tag">Dev wallet · local only</span>
@@ -66,5 +68,18 @@ export function WalletMenu() {
         </small>
       ) : null}
     </div>
+  );
+}
+
+/** The account's balance in the native coin, kept current while trades settle. */
+function Balance({ address }: { address: `0x${string}` }) {
+  const { data } = useBalance({ address, query: { refetchInterval: 3_000 } });
+  if (!data) return null;
+  const [whole, fraction = ""] = formatEther(data.value).split(".");
+  return (
+    <span className="balance" data-balance={String(data.value)}>
+      {whole}
+      {fraction ? `.${fraction.slice(0, 4)}` : ""} ETH
+    </span>
   );
 }
