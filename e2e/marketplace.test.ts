@@ -135,7 +135,7 @@ test("a buyer buys it with escrow, with the address encrypted to the seller", as
   assert.equal(await page.locator(".buy .field .error").first().textContent(), "Required.");
   await fillShipping("Camille Martin");
   await page.getByRole("button", { name: /^Buy for 0.25 ETH/ }).click();
-  await page.waitForURL(/\/orders/, { timeout: 60_000 });
+  await page.waitForURL(/\/my-orders/, { timeout: 60_000 });
   const order = await orderIn("Paid");
   assert.equal(await order.getAttribute("data-state"), "Paid");
   await shot(page, "05-orders-buyer-paid");
@@ -229,7 +229,7 @@ test("a second buyer's unshipped order is cancelled after the ship window and th
   await page.getByLabel("Quantity").fill("1");
   await fillShipping("Noor Haddad");
   await page.getByRole("button", { name: /^Buy for/ }).click();
-  await page.waitForURL(/\/orders/, { timeout: 60_000 });
+  await page.waitForURL(/\/my-orders/, { timeout: 60_000 });
   await page.goto(listingUrl);
   await page.getByRole("heading", { name: TITLE }).waitFor();
   assert.equal(await stockOnPage(), 0);
@@ -279,7 +279,7 @@ test("a damaged item is settled by agreement: the buyer proposes 30 %, the selle
   await page.getByLabel("Quantity").fill("1");
   await fillShipping("Ana Souza");
   await page.getByRole("button", { name: /^Buy for 0.25 ETH/ }).click();
-  await page.waitForURL(/\/orders/, { timeout: 60_000 });
+  await page.waitForURL(/\/my-orders/, { timeout: 60_000 });
   const orderId = await (await orderIn("Paid")).getAttribute("data-order");
 
   await useDevAccount(page, SELLER);

@@ -105,7 +105,7 @@ const PAGES = [
   ["home", "/"],
   ["browse", "/search?q=camera"],
   ["sell", "/sell"],
-  ["orders", "/orders"],
+  ["orders", "/my-orders"],
   ["not-found", "/no/such/page"],
 ] as const;
 

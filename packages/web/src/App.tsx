@@ -23,7 +23,7 @@ export function App() {
         <nav aria-label="Main">
           <Link href="/search">Browse</Link>
           <Link href="/sell">Sell</Link>
-          <Link href="/orders">My orders</Link>
+          <Link href="/my-orders">My orders</Link>
         </nav>
         <WalletMenu />
       </header>
@@ -35,7 +35,8 @@ export function App() {
             <Route path="/search" component={Search} />
             <Route path="/listing/:address">{(params) => <ListingPage address={params.address} />}</Route>
             <Route path="/sell" component={Sell} />
-            <Route path="/orders" component={Orders} />
+            {/* Not /orders: that is the API's route on the same origin. */}
+            <Route path="/my-orders" component={Orders} />
             <Route>
               <h1>Page not found</h1>
               <p>

@@ -1,4 +1,4 @@
-import { formatUnits } from "viem";
+import { formatUnits, getAddress } from "viem";
 import { Link } from "wouter";
 import { useApp } from "../lib/app.tsx";
 import { NATIVE } from "../lib/format.ts";
@@ -8,7 +8,11 @@ export function ListingCard({ hit, eager = false }: { hit: ListingHit; eager?: b
   const { api } = useApp();
   const native = /^0x0{40}$/.test(hit.currency);
   return (
-    <Link href={`/listing/${hit.address}`} className="card" data-listing={hit.address}>
+    <Link
+      href={`/listing/${getAddress(hit.address)}`}
+      className="card"
+      data-listing={getAddress(hit.address)}
+    >
       {hit.image ? (
         <img
           src={api.ipfsUrl(hit.image)}

@@ -184,7 +184,7 @@ function BuyForm({ view }: { view: ListingView }) {
     });
     if (result) {
       await queryClient.invalidateQueries({ queryKey: ["listing", view.listing] });
-      navigate(`/orders?placed=${result.orderId}`);
+      navigate(`/my-orders?placed=${result.orderId}`);
     }
   }
 
