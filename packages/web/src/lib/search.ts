@@ -15,6 +15,8 @@ export interface ListingHit {
   seller?: string;
   stock?: string | number;
   image?: string;
+  /** A record of the legacy marketplace's archive: no contract, nothing to buy, shown for reference. */
+  archived?: { legacyId: string };
 }
 
 export interface Facet {
@@ -38,15 +40,16 @@ const list = (value: unknown): Raw[] => (Array.isArray(value) ? (value as Raw[])
 
 /** Reads the API's search answer into the shape the pages use (tolerating a missing facet or cursor). */
 export function toSearchResult(body: Raw): SearchResult {
-  const items = list(body.items ?? body.listings ?? body.results).map((raw) => {
+  const items = list(body.items ?? body.listings ?? body.results).map((raw): ListingHit => {
     const images = list(raw.images) as unknown as string[];
     return {
-      address: (raw.address ?? raw.listing) as `0x${string}`,
+      address: (raw.address ?? raw.listing ?? "") as `0x${string}`,
       title: String(raw.title ?? ""),
       category: String(raw.category ?? ""),
       price: String(raw.price ?? "0"),
       currency: (raw.currency ?? "0x0000000000000000000000000000000000000000") as `0x${string}`,
       ...(raw.location ? { location: String(raw.location) } : {}),
+      ...(raw.archived === true ? { archived: { legacyId: String(raw.legacyId ?? "") } } : {}),
       ...(raw.seller ? { seller: String(raw.seller) } : {}),
       ...(raw.stock !== undefined ? { stock: raw.stock as string | number } : {}),
       ...(typeof raw.cover === "string" ? { image: raw.cover } : images[0] ? { image: images[0] } : {}),
@@ -68,8 +71,10 @@ export function toSearchResult(body: Raw): SearchResult {
       prices: list(facets.prices)
         .filter(native)
         .map((f) => ({
-          value: `${f.min}-${f.max}`,
-          label: `${ether(f.min)} – ${ether(f.max)} ${NATIVE.symbol}`,
+          // As filter values: the URL holds prices in ether, like the price inputs.
+          value: `${ether(f.min)}-${ether(f.max)}`,
+          // Buckets end one wei below the next one's start: "0.1 – 1", not "0.1 – 0.999…".
+          label: `${ether(f.min)} – ${ether(BigInt(String(f.max)) + 1n)} ${NATIVE.symbol}`,
           count: Number(f.count),
         })),
     },

@@ -1,5 +1,6 @@
 import { Link } from "wouter";
 import { ListingCard } from "../components/ListingCard.tsx";
+import { Milestones } from "../components/Milestones.tsx";
 import { SearchBox } from "../components/SearchBox.tsx";
 import { categories } from "../lib/categories.ts";
 import { useSearch } from "../lib/search.ts";
@@ -39,10 +40,15 @@ export function Home() {
         ) : null}
         <div className="grid">
           {newest.data?.items.map((hit, i) => (
-            <ListingCard key={hit.address} hit={hit} eager={i < 4} />
+            <ListingCard
+              key={hit.archived ? `archive-${hit.archived.legacyId}` : hit.address}
+              hit={hit}
+              eager={i < 4}
+            />
           ))}
         </div>
       </section>
+      <Milestones />
     </>
   );
 }

@@ -19,6 +19,23 @@ function toWei(value: string | undefined): string | undefined {
   return parseEther(text).toString();
 }
 
+/** The words the API widened a query to (its tsquery: "(nikn:* | nikon)"), without prefixes or the query itself. */
+function closeWords(expanded: string, query = ""): string[] {
+  const typed = new Set(query.toLowerCase().split(/\s+/));
+  const words = expanded.match(/[\p{L}\p{N}]+(:\*)?/gu) ?? [];
+  return [...new Set(words.filter((w) => !w.endsWith(":*") && !typed.has(w)))];
+}
+
+function withParams(qs: URLSearchParams, changes: Record<string, string | undefined>): string {
+  const next = new URLSearchParams(qs);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  next.delete("cursor");
+  return next.toString();
+}
+
 /** Search results; the URL holds the whole query (text, filters, sort, page), so results can be shared. */
 export default function Search() {
   const qs = new URLSearchParams(useQueryString());
@@ -35,15 +52,7 @@ export default function Search() {
   const [minPrice, setMinPrice] = useState(params.minPrice ?? "");
   const [maxPrice, setMaxPrice] = useState(params.maxPrice ?? "");
 
-  const go = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(qs);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!("cursor" in changes)) next.delete("cursor");
-    navigate(`/search?${next.toString()}`);
-  };
+  const go = (changes: Record<string, string | undefined>) => navigate(`/search?${withParams(qs, changes)}`);
 
   function applyPrice(event: FormEvent) {
     event.preventDefault();
@@ -108,7 +117,12 @@ export default function Search() {
             <ul className="facets" aria-label="Listings by price">
               {results.data.facets.prices.map((f) => (
                 <li key={f.value}>
-                  {f.label}: {f.count}
+                  <Link
+                    href={`/search?${withParams(qs, { minPrice: f.value.split("-")[0], maxPrice: f.value.split("-")[1] })}`}
+                  >
+                    {f.label}
+                  </Link>{" "}
+                  ({f.count})
                 </li>
               ))}
             </ul>
@@ -118,16 +132,26 @@ export default function Search() {
           {results.isError ? <p role="alert">{results.error.message}</p> : null}
           {results.data?.expandedQuery ? (
             <p className="notice" data-expanded>
-              Nothing matched “{params.q}” exactly; showing results for “{results.data.expandedQuery}”.
+              Nothing matched “{params.q}” exactly; showing close matches
+              {closeWords(results.data.expandedQuery, params.q).map((w, i) => (
+                <span key={w}>
+                  {i ? "," : ""} “{w}”
+                </span>
+              ))}
+              .
             </p>
           ) : null}
-          {results.data?.total !== undefined ? <p className="hint">{results.data.total} listings</p> : null}
+          {results.data?.total !== undefined ? (
+            <p className="hint">
+              {results.data.total} listing{results.data.total === 1 ? "" : "s"}
+            </p>
+          ) : null}
           {results.data && results.data.items.length === 0 ? (
             <p>No listings match. Try fewer words or another category.</p>
           ) : null}
           <div className="grid">
             {results.data?.items.map((hit) => (
-              <ListingCard key={hit.address} hit={hit} />
+              <ListingCard key={hit.archived ? `archive-${hit.archived.legacyId}` : hit.address} hit={hit} />
             ))}
           </div>
           {results.data?.next ? (
