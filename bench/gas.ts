@@ -14,6 +14,7 @@ import {
   type OrderEvent,
   type OrderRecord,
   orderEventNames,
+  policyAbi,
   reviewsAbi,
   startAnvil,
   testArbitratorAbi,
@@ -56,6 +57,9 @@ const CID = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
 const PRICE = parseEther("0.05");
 const TOKEN_PRICE = parseEther("25");
 const DIGEST = `0x${"ab".repeat(32)}` as Hex;
+const RULED_CATEGORY = "electronics/drones";
+/** What creating a listing cost before the policy check existed (bench/results/gas.json at 2b44bfa). */
+const BEFORE_POLICY = { createListing: 116_262 };
 
 const anvil = await startAnvil();
 try {
@@ -103,7 +107,12 @@ try {
   }
 
   let salt = 0n;
-  async function list(name: string | undefined, currency: Address, price: bigint): Promise<Address> {
+  async function list(
+    name: string | undefined,
+    currency: Address,
+    price: bigint,
+    category = "electronics/cameras",
+  ): Promise<Address> {
     const receipt = await send(name, seller, {
       address: factory,
       abi: listingFactoryAbi,
@@ -117,7 +126,7 @@ try {
           stock: 1_000n,
           metadataCid: CID,
           title: TITLE,
-          category: "electronics/cameras",
+          category,
           location: "Austin, TX",
         },
       ],
@@ -364,6 +373,23 @@ try {
     args: [created.args.proposalId, 1],
   });
 
+  // The policy's creation check on a category with a rule of its own and a ceiling in the native coin (two
+  // storage reads); purchases do not check the policy yet (docs/dao.md).
+  const policy = deployment.contracts.Policy as Address;
+  await send(undefined, deployer, {
+    address: policy,
+    abi: policyAbi,
+    functionName: "setCategoryRule",
+    args: [RULED_CATEGORY, { allowed: true, bond: 0n }],
+  });
+  await send(undefined, deployer, {
+    address: policy,
+    abi: policyAbi,
+    functionName: "setPriceCeiling",
+    args: [RULED_CATEGORY, zeroAddress, PRICE * 10n],
+  });
+  await list("createListingRuledCategory", zeroAddress, PRICE, RULED_CATEGORY);
+
   // A verified review of a completed order, with a text digest, then the seller's answer.
   const paidForReview = await buy(undefined, buyer, listing, true);
   const toReview = ordersFromReceipts([paidForReview]);
@@ -386,6 +412,12 @@ try {
     functionName: "answerReview",
     args: [completed.id, completed.value, DIGEST],
   });
+
+  // The policy check's cost at creation: a category without a rule of its own (one storage read; the
+  // default rule rides in the template's word) and one with a rule and a ceiling.
+  const overhead = (name: string, before: number) => (gas[name] ?? Number.NaN) - before;
+  gas.policyOverheadCreateListing = overhead("createListing", BEFORE_POLICY.createListing);
+  gas.policyOverheadCreateListingRuled = overhead("createListingRuledCategory", BEFORE_POLICY.createListing);
 
   const rows = Object.entries(gas).map(([name, value]) => {
     const target = TARGETS[name];

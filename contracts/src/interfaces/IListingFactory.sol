@@ -34,6 +34,10 @@ interface IListingFactory {
     error ZeroAddress();
     /// @notice A listing already exists at this template, seller, currency and salt.
     error ListingExists(address listing);
+    /// @notice Policy rule: the DAO does not allow new listings in this category.
+    error CategoryNotAllowed(string category);
+    /// @notice Policy rule: the unit price is above the DAO's ceiling for this category and currency.
+    error PriceAboveCeiling(string category, address currency, uint256 price, uint256 ceiling);
 
     /// @notice A listing was created. Carries everything search needs, so the index rebuilds from events alone.
     event ListingCreated(
@@ -47,6 +51,8 @@ interface IListingFactory {
     event CuratorChanged(address indexed curator);
     /// @notice A listing was removed by the curator.
     event ListingRemoved(address indexed listing);
+    /// @notice The contract that keeps the marketplace's rules and bonds changed.
+    event PolicyChanged(address indexed policy);
 
     /// @notice Lists an item: deploys a clone of `template` with the caller as seller.
     /// @param salt Any number the seller has not used with this template and currency (the SDK picks a
@@ -64,6 +70,10 @@ interface IListingFactory {
     function setCurator(address curator) external;
     /// @notice Removes a listing for good (curator only). Open orders keep working.
     function removeListing(address listing) external;
+    /// @notice Sets the contract that keeps the rules and bonds (owner only); zero checks no rules.
+    function setPolicy(address policy) external;
+    /// @notice The compact rule or ceiling stored here under `key` (see `PolicyRules`).
+    function policyRule(bytes32 key) external view returns (uint256);
 
     /// @notice Whether `template` may be used for new listings.
     function isTemplate(address template) external view returns (bool);
@@ -78,4 +88,6 @@ interface IListingFactory {
         returns (address);
     /// @notice Who may remove listings.
     function curator() external view returns (address);
+    /// @notice The contract that keeps the marketplace's rules and bonds, and may write them here.
+    function policy() external view returns (address);
 }

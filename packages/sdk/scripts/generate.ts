@@ -19,6 +19,7 @@ const contracts = {
   LanternGovernor: "LanternGovernor.sol",
   LanternTimelock: "LanternTimelock.sol",
   Reviews: "Reviews.sol",
+  Policy: "Policy.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */

@@ -11,6 +11,7 @@ import {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  policyAbi,
   reviewsAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
@@ -22,6 +23,7 @@ import {
   lanternTimelockBytecode,
   lanternTokenBytecode,
   listingFactoryBytecode,
+  policyBytecode,
   reviewsBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";
@@ -79,7 +81,8 @@ const DEFAULT_GENESIS = parseEther("100000000");
 
 /**
  * Deploys Lantern's contracts with the wallet's account, on any chain: ListingFactory, Escrow, the
- * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock, LanternGovernor);
+ * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock,
+ * LanternGovernor) and the Policy;
  * approves the template and any given currencies; and hands every owned contract to the timelock, leaving
  * the deploying account no role anywhere (unless `keepAdmin`).
  */
@@ -136,10 +139,23 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
   }
 
   const dao = await deployDao(parameters);
+  // The rules start empty: every category allowed, no ceiling, no bond.
+  const policy = await deployContract(parameters, "Policy", {
+    abi: policyAbi,
+    bytecode: policyBytecode,
+    args: [deployer, factory.address, dao.token],
+  });
+  await write(parameters, {
+    address: factory.address,
+    abi: listingFactoryAbi,
+    functionName: "setPolicy",
+    args: [policy.address],
+  });
   // Every contract with an owner: the timelock takes each of them. A new owned contract joins here.
   const owned: OwnedContract[] = [
     { name: "ListingFactory", address: factory.address },
     { name: "Escrow", address: escrow.address },
+    { name: "Policy", address: policy.address },
   ];
   if (!parameters.keepAdmin) {
     await handOver(parameters, {
@@ -162,6 +178,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       LanternGovernor: dao.governor,
       LanternTimelock: dao.timelock,
       Reviews: reviews.address,
+      Policy: policy.address,
     },
   };
 }

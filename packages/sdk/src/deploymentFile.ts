@@ -7,7 +7,13 @@ const node = () => ({ fs: process.getBuiltinModule("node:fs"), path: process.get
 
 const contractNames = ["ListingFactory", "Escrow", "FixedPriceListing", "KeyRegistry"] as const;
 /** Contracts that older deployments lack. */
-const optionalContractNames = ["LanternToken", "LanternGovernor", "LanternTimelock", "Reviews"] as const;
+const optionalContractNames = [
+  "LanternToken",
+  "LanternGovernor",
+  "LanternTimelock",
+  "Reviews",
+  "Policy",
+] as const;
 
 /**
  * Writes `<dir>/<chainId>.json` (conventionally `.lantern/deployments`): the contract addresses by name,

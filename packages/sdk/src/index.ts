@@ -125,6 +125,11 @@ export {
   type PayArbitrationFeeReturnType,
   payArbitrationFee,
 } from "./actions/payArbitrationFee.ts";
+// Policy: the marketplace's rules and the sellers' bonds (contracts/src/policy)
+export { type ApproveBondReturnType, approveBond } from "./actions/policy/approveBond.ts";
+export { type GetCategoryRuleReturnType, getCategoryRule } from "./actions/policy/getCategoryRule.ts";
+export { type CategoryRule, setCategoryRuleCall, setPriceCeilingCall } from "./actions/policy/policyCalls.ts";
+export { releaseBond, requestBondRelease } from "./actions/policy/releaseBond.ts";
 export {
   type ProposeMediatorParameters,
   type ProposeMediatorReturnType,
@@ -245,6 +250,7 @@ export {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  policyAbi,
   reviewsAbi,
   testArbitratorAbi,
   testTokenAbi,
@@ -258,6 +264,7 @@ export {
   lanternTimelockBytecode,
   lanternTokenBytecode,
   listingFactoryBytecode,
+  policyBytecode,
   reviewsBytecode,
   testArbitratorBytecode,
   testTokenBytecode,

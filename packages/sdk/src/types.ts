@@ -160,6 +160,8 @@ export interface Deployment {
     LanternTimelock?: Address;
     /** Verified reviews of escrowed orders (absent from older deployments). */
     Reviews?: Address;
+    /** The marketplace's rules and the sellers' bonds (absent from older deployments). */
+    Policy?: Address;
   };
 }
 

@@ -9,6 +9,7 @@ import {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  policyAbi,
   reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
@@ -33,6 +34,7 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     lanternGovernorAbi,
     lanternTimelockAbi,
     reviewsAbi,
+    policyAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {

@@ -8,6 +8,7 @@ import type {
   lanternTimelockAbi,
   lanternTokenAbi,
   listingFactoryAbi,
+  policyAbi,
   reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
@@ -33,6 +34,7 @@ export type LanternRevertName =
   | ErrorNames<typeof lanternGovernorAbi>
   | ErrorNames<typeof lanternTimelockAbi>
   | ErrorNames<typeof reviewsAbi>
+  | ErrorNames<typeof policyAbi>
   | ErrorNames<typeof testTokenAbi>
   | "Error"
   | "Panic";
@@ -228,7 +230,8 @@ export const revertMessages: Readonly<
     a.length === 0n
       ? `The ${text(a.field)} must not be empty.`
       : `The ${text(a.field)} is ${text(a.length)} bytes long; at most ${text(a.maxLength)} are allowed.`,
-  NotCurator: (a) => `Only the curator may remove listings; ${text(a.caller)} is not it.`,
+  NotCurator: (a) =>
+    `Only the curator (the court's listing curation) may remove listings or slash bonds; ${text(a.caller)} is not it.`,
   TemplateNotApproved: (a) => `Template ${text(a.template)} is not approved for new listings.`,
   UnknownListing: (a) => `${text(a.listing)} is not a listing of this factory.`,
   ZeroAddress: () => "The zero address is not allowed here.",
@@ -270,6 +273,24 @@ export const revertMessages: Readonly<
   ERC5805FutureLookup: (a) => `Votes at ${date(a.timepoint)} are not known yet; it is now ${date(a.clock)}.`,
   SafeCastOverflowedUintDowncast: (a) => `The value ${text(a.value)} does not fit ${text(a.bits)} bits.`,
   VotesExpiredSignature: (a) => `The delegation signature expired at ${date(a.expiry)}; sign a new one.`,
+
+  // Policy: the marketplace's rules, checked by the factory when a listing is created
+  CategoryNotAllowed: (a) => `The DAO does not allow new listings in the category "${text(a.category)}".`,
+  PriceAboveCeiling: (a, o) =>
+    `The price ${amount(a.price, o)} is above the DAO's ceiling of ${amount(a.ceiling, o)} for ` +
+    `"${text(a.category)}" in ${currency(a.currency)}.`,
+  NotPolicy: (a) => `Only the DAO's policy may write rules; ${text(a.caller)} is not it.`,
+  BondLocked: (a) =>
+    Number(a.releasableAt) === 0
+      ? `The bond of ${text(a.listing)} is locked; ask for its release first (requestBondRelease).`
+      : `The bond of ${text(a.listing)} is released at ${date(a.releasableAt)}, not before.`,
+  InvalidCategory: (a) => `A category name is at most 64 bytes; this one has ${text(a.length)}.`,
+  InvalidReleaseDelay: (a) => `A bond release delay must be one day to one year, not ${duration(a.delay)}.`,
+  ListingNotClosed: (a) => `Close ${text(a.listing)} before asking for its bond back.`,
+  NoBond: (a) => `${text(a.listing)} has no bond.`,
+  NotBondSeller: (a) =>
+    `Only the seller of ${text(a.listing)} may take its bond back; ${text(a.caller)} is not.`,
+  TooManyCategories: () => "The policy has as many categories with rules of their own as it can hold.",
 
   // Reviews (OrderNotFound, OrderMismatch, WrongOrderState, NotBuyer and NotSeller read as the escrow's)
   AlreadyAnswered: (a) => `The seller already answered the review of order ${text(a.orderId)}.`,

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { parseEther, zeroAddress } from "viem";
+import { createListing } from "../src/actions/createListing.ts";
+import type { ProposalCall } from "../src/actions/dao/proposal.ts";
+import { approveBond } from "../src/actions/policy/approveBond.ts";
+import { getCategoryRule } from "../src/actions/policy/getCategoryRule.ts";
+import {
+  type CategoryRule,
+  setCategoryRuleCall,
+  setPriceCeilingCall,
+} from "../src/actions/policy/policyCalls.ts";
+import { lanternTokenAbi } from "../src/generated/abis.ts";
+import { type Market, METADATA_CID, startMarket, TITLE } from "./market.ts";
+
+// The market keeps its admin (test/market.ts), so the deployer makes the calls a proposal would make;
+// test/governance.test.ts runs a whole proposal.
+describe("policy through the SDK", () => {
+  let market: Market;
+  before(async () => {
+    market = await startMarket();
+  });
+  after(() => market?.stop());
+
+  async function enact(call: ProposalCall) {
+    const hash = await market.wallets.deployer.sendTransaction({ to: call.target, data: call.data });
+    const receipt = await market.publicClient.waitForTransactionReceipt({ hash });
+    assert.equal(receipt.status, "success");
+  }
+  const rule = (r: Partial<CategoryRule>): CategoryRule => ({ allowed: true, bond: 0n, ...r });
+  const listIn = (category: string, price = parseEther("0.05")) =>
+    createListing(market.seller, {
+      price,
+      stock: 5,
+      metadataCid: METADATA_CID,
+      title: TITLE,
+      category,
+      location: "Austin, TX",
+      currency: zeroAddress,
+    });
+
+  test("a banned category is refused at creation, in words", async () => {
+    await enact(setCategoryRuleCall(market.deployment, "weapons", rule({ allowed: false })));
+    await assert.rejects(listIn("weapons"), {
+      errorName: "CategoryNotAllowed",
+      shortMessage: 'The DAO does not allow new listings in the category "weapons".',
+    });
+  });
+
+  test("a ceiling is checked at creation", async () => {
+    await enact(setPriceCeilingCall(market.deployment, "tickets", zeroAddress, parseEther("0.01")));
+    await assert.rejects(listIn("tickets"), {
+      errorName: "PriceAboveCeiling",
+      shortMessage:
+        /above the DAO's ceiling of 10000000000000000 \(smallest units\) for "tickets" in the native coin\.$/,
+    });
+    const read = await getCategoryRule(market.seller, { category: "tickets", currency: zeroAddress });
+    assert.equal(read.ceiling, parseEther("0.01"));
+    assert.equal(read.allowed, true);
+  });
+
+  test("a bonded category takes the bond in the DAO token once approved", async () => {
+    const bond = parseEther("50");
+    const token = market.deployment.contracts.LanternToken;
+    assert.ok(token);
+    await enact(setCategoryRuleCall(market.deployment, "cars", rule({ bond })));
+    const seller = market.seller.walletClient.account.address;
+    const send = await market.wallets.deployer.writeContract({
+      address: token,
+      abi: lanternTokenAbi,
+      functionName: "transfer",
+      args: [seller, bond],
+    });
+    await market.publicClient.waitForTransactionReceipt({ hash: send });
+    await assert.rejects(listIn("cars"), { errorName: "ERC20InsufficientAllowance" });
+    assert.equal((await approveBond(market.seller, { category: "cars" })).bond, bond);
+    await listIn("cars");
+    const balance = await market.publicClient.readContract({
+      address: token,
+      abi: lanternTokenAbi,
+      functionName: "balanceOf",
+      args: [seller],
+    });
+    assert.equal(balance, 0n);
+  });
+});
