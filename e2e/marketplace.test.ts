@@ -349,3 +349,18 @@ test("a damaged item is settled by agreement: the buyer proposes 30 %, the selle
   );
   await shot(page, "14-settlement-seller");
 });
+
+test("the listing and order pages fit a phone's width", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [name, open] of [
+    ["listing", () => page.goto(listingUrl)],
+    ["my-orders", () => openOrders("Sold")],
+  ] as const) {
+    await open();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.locator("[data-order], [data-stock]").first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name} is ${overflow} px wider than the phone`);
+    await shot(page, `phone-${name}`);
+  }
+});

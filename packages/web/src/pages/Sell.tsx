@@ -11,7 +11,8 @@ import { Field } from "../components/Field.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { useApp, useWriteContext } from "../lib/app.tsx";
 import { categories } from "../lib/categories.ts";
-import { NATIVE } from "../lib/format.ts";
+import { useCurrencies } from "../lib/currencies.ts";
+import { type Currency, NATIVE } from "../lib/format.ts";
 import { ensureShippingKeyPublished } from "../lib/shippingKey.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
 import { checkImages, checkText, parseAmount, parseWhole } from "../lib/validate.ts";
@@ -24,6 +25,8 @@ interface Form {
   price: string;
   quantity: string;
   location: string;
+  /** The currency's address; the native coin unless the seller picks an approved token. */
+  currency: string;
 }
 
 type Errors = Partial<Record<keyof Form | "images", string>>;
@@ -36,9 +39,10 @@ const empty: Form = {
   price: "",
   quantity: "1",
   location: "",
+  currency: NATIVE.address,
 };
 
-function validate(form: Form, images: File[]): Errors {
+function validate(form: Form, images: File[], currency: Currency): Errors {
   const errors: Errors = {};
   const set = (key: keyof Errors, error: string | undefined) => {
     if (error) errors[key] = error;
@@ -46,7 +50,7 @@ function validate(form: Form, images: File[]): Errors {
   set("title", checkText(form.title, 1, 140, "A title"));
   set("description", checkText(form.description, 0, 20_000, "The description"));
   set("category", form.category ? undefined : "Choose a category.");
-  set("price", parseAmount(form.price, NATIVE.decimals).error);
+  set("price", parseAmount(form.price, currency.decimals).error);
   set("quantity", parseWhole(form.quantity, 1, 1_000_000, "The quantity").error);
   set("location", checkText(form.location, 0, 100, "The location"));
   set("images", checkImages(images));
@@ -62,13 +66,15 @@ export default function Sell() {
   const [images, setImages] = useState<File[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const tx = useTransaction();
+  const currencies = useCurrencies().data ?? [NATIVE];
+  const currency = currencies.find((c) => c.address === form.currency) ?? NATIVE;
 
   const update = (key: keyof Form) => (event: { target: { value: string } }) =>
     setForm({ ...form, [key]: event.target.value });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found = validate(form, images);
+    const found = validate(form, images, currency);
     // Rendered now, so the first invalid field exists to take the focus below.
     flushSync(() => setErrors(found));
     if (Object.keys(found).length > 0) {
@@ -99,7 +105,8 @@ export default function Sell() {
       // Buyers encrypt their address to the seller's key: publish it before the first listing.
       await ensureShippingKeyPublished(context);
       return createListing(context, {
-        price: parseAmount(form.price, NATIVE.decimals).amount as bigint,
+        price: parseAmount(form.price, currency.decimals).amount as bigint,
+        currency: currency.address,
         stock: BigInt(form.quantity.trim()),
         metadataCid: stored,
         title: metadata.title,
@@ -171,11 +178,18 @@ export default function Sell() {
             </select>
           )}
         </Field>
-        <Field
-          label={`Price (${NATIVE.symbol})`}
-          hint="Per item, in the chain's native coin."
-          error={errors.price}
-        >
+        <Field label="Currency" hint="The native coin, or a token the DAO approved.">
+          {(props) => (
+            <select {...props} name="currency" value={form.currency} onChange={update("currency")}>
+              {currencies.map((c) => (
+                <option key={c.address} value={c.address}>
+                  {c.symbol}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={`Price (${currency.symbol})`} hint="Per item." error={errors.price}>
           {(props) => (
             <input
               {...props}
