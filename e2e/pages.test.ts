@@ -170,3 +170,43 @@ test("an unreachable API or chain shows a clear banner, not a blank page", async
   await shot(page, "banners-unreachable");
   await page.close();
 });
+
+test("an injected EIP-1193 wallet connects through wagmi, and nothing offers it the development keys", async () => {
+  const page = await browser.context.newPage();
+  // A minimal injected provider, as an extension would add: it owns one account and forwards reads to the
+  // chain (anvil signs for its own accounts, so eth_sendTransaction works too).
+  const account = "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc";
+  // As source text: tsx would wrap a function's named inner functions in a helper the page does not have.
+  await page.addInitScript(`
+    const rpc = async (method, params) => {
+      const response = await fetch(${JSON.stringify(stack.rpcUrl)}, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+      });
+      const body = await response.json();
+      if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code });
+      return body.result;
+    };
+    window.ethereum = {
+      request: ({ method, params }) =>
+        method === "eth_requestAccounts" || method === "eth_accounts"
+          ? Promise.resolve([${JSON.stringify(account)}])
+          : method === "wallet_requestPermissions" || method === "wallet_revokePermissions"
+            ? Promise.resolve([])
+            : rpc(method, params ?? []),
+      on: () => {},
+      removeListener: () => {},
+    };
+  `);
+  await open(page, "/");
+  await page.getByRole("button", { name: "Connect browser wallet" }).click();
+  const address = page.locator(".wallet .address");
+  await address.waitFor();
+  assert.equal(await address.getAttribute("title"), account);
+  // The development account switcher belongs to the development wallet only.
+  assert.equal(await page.getByLabel("Development account").count(), 0);
+  await page.locator("[data-balance]").waitFor();
+  await shot(page, "injected-wallet");
+  await page.close();
+});
