@@ -5,8 +5,9 @@ pragma solidity ^0.8.28;
 /// @notice Shop to earn without inflation: each epoch has a fixed budget (a decaying emission set at
 /// deployment, plus what earlier epochs left unallocated); a distributor appointed by governance posts a
 /// Merkle root of (account, amount) computed from public data (`computeEpoch` in the SDK) after the epoch
-/// ends; anyone may challenge it during the challenge window, which freezes it until governance decides;
-/// then each account claims once with its proof, and the token is minted within its cap.
+/// ends, and the payout is minted to this contract within the token's cap; anyone may challenge the root
+/// during the challenge window, which freezes it until governance decides; then each leaf is claimed once
+/// with its proof. What a root does not allocate rolls into the next epoch; allocated rewards stay claimable.
 interface IRewards {
     /// @notice Where an epoch's root stands.
     enum RootStatus {
@@ -18,7 +19,10 @@ interface IRewards {
     /// @notice An epoch's posted payout.
     struct EpochRoot {
         bytes32 root;
-        uint128 total;
+        uint96 total;
+        /// @dev What has been claimed from it: kept beside the total so a claim writes one word.
+        uint96 claimed;
+        /// @dev Zero once governance upheld a challenge (claims open at once).
         uint40 postedAt;
         RootStatus status;
     }
@@ -43,8 +47,8 @@ interface IRewards {
     error RootChallenged(uint256 epoch);
     /// @notice The root is not challenged.
     error NotChallenged(uint256 epoch);
-    /// @notice The account claimed this epoch already.
-    error AlreadyClaimed(uint256 epoch, address account);
+    /// @notice The leaf at this index of the epoch's tree was claimed already.
+    error AlreadyClaimed(uint256 epoch, uint256 index);
     /// @notice The proof does not lead to the epoch's root.
     error InvalidProof(uint256 epoch, address account, uint256 amount);
     /// @notice Claims together would pass the root's total (a root that does not add up).
@@ -80,8 +84,10 @@ interface IRewards {
     function resolveChallenge(uint256 epoch, bool upheld) external;
 
     /// @notice Claims `amount` for `account` (anyone may send it; the tokens go to `account`).
+    /// @param index The leaf's index in the epoch's payout (one bit per index records the claim).
     /// @param proof Sibling hashes from the leaf up to the epoch's root.
-    function claim(uint256 epoch, address account, uint256 amount, bytes32[] calldata proof) external;
+    function claim(uint256 epoch, uint256 index, address account, uint256 amount, bytes32[] calldata proof)
+        external;
 
     /// @notice The epoch at `timestamp`'s time.
     function epochAt(uint256 timestamp) external view returns (uint256);
@@ -103,10 +109,13 @@ interface IRewards {
     /// @notice What has been claimed from `epoch`'s root.
     function claimedTotal(uint256 epoch) external view returns (uint256);
 
-    /// @notice Whether `account` claimed from `epoch`.
-    function hasClaimed(uint256 epoch, address account) external view returns (bool);
+    /// @notice Whether the leaf at `index` of `epoch`'s payout was claimed.
+    function hasClaimed(uint256 epoch, uint256 index) external view returns (bool);
 
-    /// @notice The Merkle leaf of a payout: `keccak256(bytes.concat(keccak256(abi.encode(epoch, account,
-    /// amount))))`, so a leaf can never be mistaken for an inner node.
-    function rewardLeaf(uint256 epoch, address account, uint256 amount) external pure returns (bytes32);
+    /// @notice The Merkle leaf of a payout: `keccak256(bytes.concat(keccak256(abi.encode(epoch, index,
+    /// account, amount))))`, so a leaf can never be mistaken for an inner node.
+    function rewardLeaf(uint256 epoch, uint256 index, address account, uint256 amount)
+        external
+        pure
+        returns (bytes32);
 }

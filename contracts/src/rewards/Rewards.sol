@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 
 import {ILanternToken} from "../interfaces/ILanternToken.sol";
@@ -27,9 +28,11 @@ contract Rewards is IRewards, Ownable2Step {
     uint256 public nextEpoch;
     /// @dev What posted roots left unallocated, carried into the next root's budget.
     uint256 private _carried;
+    /// @dev Tokens this contract holds that no live root owes (what struck roots had been minted).
+    uint256 private _held;
     mapping(uint256 epoch => EpochRoot) private _roots;
-    mapping(uint256 epoch => uint256) private _claimedTotal;
-    mapping(uint256 epoch => mapping(address account => bool)) private _claimed;
+    /// @dev One bit per leaf index: a claim flips a bit in a word that other claims already made non-zero.
+    mapping(uint256 epoch => mapping(uint256 word => uint256)) private _claimedBits;
     /// @dev Epochs whose root governance struck: posted anew from the carried budget alone (their emission
     /// was counted when their first root was posted).
     mapping(uint256 epoch => bool) private _struck;
@@ -85,13 +88,22 @@ contract Rewards is IRewards, Ownable2Step {
         }
         if (total > available) revert OverBudget(epoch, total, available);
 
-        // Overflow not possible: total <= available, which a uint128 emission and the cap keep small.
+        // Overflow not possible: total <= available <= the token's cap, far below 2^96 units.
         // forge-lint: disable-next-line(unsafe-typecast)
         _roots[epoch] = EpochRoot({
-            root: root, total: uint128(total), postedAt: uint40(block.timestamp), status: RootStatus.Posted
+            root: root,
+            total: uint96(total),
+            claimed: 0,
+            postedAt: uint40(block.timestamp),
+            status: RootStatus.Posted
         });
         _carried = available - total;
         emit RootPosted(epoch, root, total, available);
+        // The whole payout is minted now, once, so that each claim is a plain transfer: minting per claim
+        // would write a vote checkpoint of the total supply every time.
+        uint256 fromHeld = total < _held ? total : _held;
+        _held -= fromHeld;
+        if (total > fromHeld) TOKEN.mint(address(this), total - fromHeld);
     }
 
     /// @inheritdoc IRewards
@@ -118,28 +130,36 @@ contract Rewards is IRewards, Ownable2Step {
         // Struck: nobody could claim from it (claims wait for the window, and a challenge comes within it),
         // so its whole total returns to the carried budget and the distributor posts the epoch anew.
         _carried += r.total;
+        _held += r.total;
         delete _roots[epoch];
         _struck[epoch] = true;
     }
 
     /// @inheritdoc IRewards
-    function claim(uint256 epoch, address account, uint256 amount, bytes32[] calldata proof) external {
-        EpochRoot storage r = _roots[epoch];
-        RootStatus status = r.status;
-        if (status == RootStatus.None) revert NoRoot(epoch);
-        if (status == RootStatus.Challenged) revert RootChallenged(epoch);
+    function claim(uint256 epoch, uint256 index, address account, uint256 amount, bytes32[] calldata proof)
+        external
+    {
+        EpochRoot memory r = _roots[epoch];
+        if (r.status == RootStatus.None) revert NoRoot(epoch);
+        if (r.status == RootStatus.Challenged) revert RootChallenged(epoch);
         uint256 opensAt = uint256(r.postedAt) + CHALLENGE_WINDOW;
         if (r.postedAt != 0 && block.timestamp < opensAt) revert ChallengeWindowOpen(epoch, opensAt);
-        if (_claimed[epoch][account]) revert AlreadyClaimed(epoch, account);
-        if (!MerkleProof.verifyCalldata(proof, r.root, rewardLeaf(epoch, account, amount))) {
+        uint256 word = _claimedBits[epoch][index >> 8];
+        uint256 bit = 1 << (index & 0xff);
+        if (word & bit != 0) revert AlreadyClaimed(epoch, index);
+        if (!MerkleProof.verifyCalldata(proof, r.root, rewardLeaf(epoch, index, account, amount))) {
             revert InvalidProof(epoch, account, amount);
         }
-        uint256 claimed = _claimedTotal[epoch] + amount;
+        uint256 claimed = uint256(r.claimed) + amount;
         if (claimed > r.total) revert ClaimsExceedTotal(epoch);
-        _claimed[epoch][account] = true;
-        _claimedTotal[epoch] = claimed;
+        _claimedBits[epoch][index >> 8] = word | bit;
+        // Overflow not possible: claimed <= total, a uint96.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _roots[epoch].claimed = uint96(claimed);
         emit RewardClaimed(epoch, account, amount);
-        TOKEN.mint(account, amount);
+        // The token is the DAO's own, which reverts on failure and has no hooks.
+        // forge-lint: disable-next-line(erc20-unchecked-transfer)
+        IERC20(address(TOKEN)).transfer(account, amount);
     }
 
     /// @inheritdoc IRewards
@@ -174,16 +194,20 @@ contract Rewards is IRewards, Ownable2Step {
 
     /// @inheritdoc IRewards
     function claimedTotal(uint256 epoch) external view returns (uint256) {
-        return _claimedTotal[epoch];
+        return _roots[epoch].claimed;
     }
 
     /// @inheritdoc IRewards
-    function hasClaimed(uint256 epoch, address account) external view returns (bool) {
-        return _claimed[epoch][account];
+    function hasClaimed(uint256 epoch, uint256 index) external view returns (bool) {
+        return _claimedBits[epoch][index >> 8] & (1 << (index & 0xff)) != 0;
     }
 
     /// @inheritdoc IRewards
-    function rewardLeaf(uint256 epoch, address account, uint256 amount) public pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(epoch, account, amount))));
+    function rewardLeaf(uint256 epoch, uint256 index, address account, uint256 amount)
+        public
+        pure
+        returns (bytes32)
+    {
+        return keccak256(bytes.concat(keccak256(abi.encode(epoch, index, account, amount))));
     }
 }

@@ -64,28 +64,30 @@ contract RewardsTest is RewardsFixture {
         vm.expectRevert(
             abi.encodeWithSelector(IRewards.ChallengeWindowOpen.selector, 0, START + EPOCH + WINDOW)
         );
-        rewards.claim(0, accounts[0], amounts[0], proofs[0]);
+        rewards.claim(0, 0, accounts[0], amounts[0], proofs[0]);
         vm.warp(START + EPOCH + WINDOW);
         for (uint256 i; i < 4; ++i) {
-            rewards.claim(0, accounts[i], amounts[i], proofs[i]);
+            rewards.claim(0, i, accounts[i], amounts[i], proofs[i]);
             assertEq(token.balanceOf(accounts[i]), amounts[i]);
         }
         assertEq(rewards.claimedTotal(0), TOTAL);
         assertEq(token.totalSupply(), GENESIS + TOTAL);
+        assertEq(token.balanceOf(address(rewards)), 0);
+        assertTrue(rewards.hasClaimed(0, 3));
         // A proof cannot be used twice.
-        vm.expectRevert(abi.encodeWithSelector(IRewards.AlreadyClaimed.selector, 0, accounts[0]));
-        rewards.claim(0, accounts[0], amounts[0], proofs[0]);
+        vm.expectRevert(abi.encodeWithSelector(IRewards.AlreadyClaimed.selector, 0, 0));
+        rewards.claim(0, 0, accounts[0], amounts[0], proofs[0]);
     }
 
     function test_RevertWhen_proofIsForAnotherAccountAmountOrEpoch() public {
         (, bytes32[][4] memory proofs) = _postEpoch0();
         vm.warp(START + EPOCH + WINDOW);
         vm.expectRevert(abi.encodeWithSelector(IRewards.InvalidProof.selector, 0, accounts[1], amounts[0]));
-        rewards.claim(0, accounts[1], amounts[0], proofs[0]);
+        rewards.claim(0, 1, accounts[1], amounts[0], proofs[0]);
         vm.expectRevert(
             abi.encodeWithSelector(IRewards.InvalidProof.selector, 0, accounts[0], amounts[0] + 1)
         );
-        rewards.claim(0, accounts[0], amounts[0] + 1, proofs[0]);
+        rewards.claim(0, 0, accounts[0], amounts[0] + 1, proofs[0]);
         // The same tree posted for epoch 1 does not prove epoch-0 leaves: the epoch is in the leaf.
         (bytes32 root0,) = _tree(0, accounts, amounts);
         vm.warp(START + 2 * EPOCH);
@@ -93,7 +95,7 @@ contract RewardsTest is RewardsFixture {
         rewards.postRoot(1, root0, TOTAL);
         vm.warp(START + 2 * EPOCH + WINDOW);
         vm.expectRevert(abi.encodeWithSelector(IRewards.InvalidProof.selector, 1, accounts[0], amounts[0]));
-        rewards.claim(1, accounts[0], amounts[0], proofs[0]);
+        rewards.claim(1, 0, accounts[0], amounts[0], proofs[0]);
     }
 
     function test_unallocated_rollsIntoTheNextEpoch() public {
@@ -120,10 +122,10 @@ contract RewardsTest is RewardsFixture {
         rewards.challengeRoot(0, keccak256("recomputed root differs"));
         vm.warp(START + EPOCH + WINDOW + 1 days);
         vm.expectRevert(abi.encodeWithSelector(IRewards.RootChallenged.selector, 0));
-        rewards.claim(0, accounts[0], amounts[0], proofs[0]);
+        rewards.claim(0, 0, accounts[0], amounts[0], proofs[0]);
         vm.prank(governance);
         rewards.resolveChallenge(0, true);
-        rewards.claim(0, accounts[0], amounts[0], proofs[0]);
+        rewards.claim(0, 0, accounts[0], amounts[0], proofs[0]);
         // An upheld root cannot be challenged again.
         vm.expectRevert(abi.encodeWithSelector(IRewards.ChallengeWindowClosed.selector, 0));
         rewards.challengeRoot(0, bytes32(0));
@@ -136,7 +138,7 @@ contract RewardsTest is RewardsFixture {
         rewards.resolveChallenge(0, false);
         assertEq(uint8(rewards.epochRoot(0).status), uint8(IRewards.RootStatus.None));
         vm.expectRevert(abi.encodeWithSelector(IRewards.NoRoot.selector, 0));
-        rewards.claim(0, accounts[0], amounts[0], proofs[0]);
+        rewards.claim(0, 0, accounts[0], amounts[0], proofs[0]);
         assertEq(rewards.budget(0), FIRST_EMISSION);
         vm.prank(distributor);
         rewards.postRoot(0, root, TOTAL);
@@ -158,9 +160,9 @@ contract RewardsTest is RewardsFixture {
         vm.prank(distributor);
         rewards.postRoot(0, root, amounts[0]);
         vm.warp(START + EPOCH + WINDOW);
-        rewards.claim(0, accounts[0], amounts[0], proofs[0]);
+        rewards.claim(0, 0, accounts[0], amounts[0], proofs[0]);
         vm.expectRevert(abi.encodeWithSelector(IRewards.ClaimsExceedTotal.selector, 0));
-        rewards.claim(0, accounts[1], amounts[1], proofs[1]);
+        rewards.claim(0, 1, accounts[1], amounts[1], proofs[1]);
     }
 
     function test_RevertWhen_scheduleInvalid() public {

@@ -51,7 +51,7 @@ abstract contract RewardsFixture is Test {
     {
         bytes32[4] memory leaves;
         for (uint256 i; i < 4; ++i) {
-            leaves[i] = rewards.rewardLeaf(epoch, accounts[i], amounts[i]);
+            leaves[i] = rewards.rewardLeaf(epoch, i, accounts[i], amounts[i]);
         }
         bytes32 left = _hashPair(leaves[0], leaves[1]);
         bytes32 right = _hashPair(leaves[2], leaves[3]);
