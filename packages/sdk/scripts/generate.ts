@@ -20,6 +20,7 @@ const contracts = {
   LanternTimelock: "LanternTimelock.sol",
   Reviews: "Reviews.sol",
   Policy: "Policy.sol",
+  Rewards: "Rewards.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */

@@ -162,6 +162,8 @@ export interface Deployment {
     Reviews?: Address;
     /** The marketplace's rules and the sellers' bonds (absent from older deployments). */
     Policy?: Address;
+    /** Shop-to-earn rewards, the token's minter (absent from older deployments). */
+    Rewards?: Address;
   };
 }
 

@@ -11,6 +11,7 @@ import {
   listingFactoryAbi,
   policyAbi,
   reviewsAbi,
+  rewardsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { LanternError, type LanternErrorOptions } from "./base.ts";
@@ -35,6 +36,7 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     lanternTimelockAbi,
     reviewsAbi,
     policyAbi,
+    rewardsAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {
