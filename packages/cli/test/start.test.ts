@@ -72,10 +72,13 @@ describe("lantern start", () => {
   test("deploys on the first start only, indexes what happens, and the chain survives a restart", async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    const args = ["start", "--data-dir", dataDir, "--port", String(port)];
+    const apiPort = await freePort();
+    const args = ["start", "--data-dir", dataDir, "--port", String(port), "--api-port", String(apiPort)];
 
     const first = lantern(args);
     await waitFor(first, "Lantern is running");
+    const api = first.output().match(/API\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+    assert.equal(api, `http://127.0.0.1:${apiPort}`, "prints the API's URL");
     assert.match(first.output(), /new chain/);
     assert.match(first.output(), /deployed now/);
     const deployment = JSON.parse(readFileSync(path.join(dataDir, "deployments", "31337.json"), "utf8"));
@@ -111,6 +114,14 @@ describe("lantern start", () => {
     await client.request({ method: "anvil_mine" as never, params: ["0x5"] as never });
     await new Promise((r) => setTimeout(r, 2000));
     const height = await client.getBlockNumber();
+    const health = await (await fetch(`${api}/health`)).json();
+    assert.equal(health.chainHead, Number(height));
+    const found = await (await fetch(`${api}/listings?q=lamp`)).json();
+    assert.deepEqual(
+      found.items.map((i: { address: string }) => i.address),
+      [listing.toLowerCase()],
+      "the API searches what the indexer wrote",
+    );
     first.child.kill("SIGINT");
     assert.equal(await first.exit, 0, first.output());
     assert.ok(existsSync(path.join(dataDir, "chain", "state.json")), "state saved on Ctrl-C");
@@ -142,10 +153,27 @@ describe("lantern start", () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(port, "127.0.0.1", resolve));
     try {
-      const run = lantern(["start", "--data-dir", tempDir(), "--port", String(port)]);
+      const args = ["--data-dir", tempDir(), "--port", String(port), "--api-port", String(await freePort())];
+      const run = lantern(["start", ...args]);
       const code = await run.exit;
       assert.notEqual(code, 0);
       assert.match(run.output(), new RegExp(`Port ${port} .* already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test("refuses a taken API port with a message that names it, before starting the chain", async () => {
+    const apiPort = await freePort();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(apiPort, "127.0.0.1", resolve));
+    try {
+      const dataDir = tempDir();
+      const args = ["--data-dir", dataDir, "--port", String(await freePort()), "--api-port", String(apiPort)];
+      const run = lantern(["start", ...args]);
+      assert.notEqual(await run.exit, 0);
+      assert.match(run.output(), new RegExp(`Port ${apiPort} .* already in use, so the API cannot start`));
+      assert.ok(!existsSync(path.join(dataDir, "chain")), "no chain was started");
     } finally {
       blocker.close();
     }
@@ -157,7 +185,8 @@ describe("lantern start", () => {
     const stateFile = path.join(dataDir, "chain", "state.json");
     writeFileSync(stateFile, '{"accounts": {"0x12": trunc');
     const before = readFileSync(stateFile);
-    const run = lantern(["start", "--data-dir", dataDir, "--port", String(await freePort())]);
+    const ports = ["--port", String(await freePort()), "--api-port", String(await freePort())];
+    const run = lantern(["start", "--data-dir", dataDir, ...ports]);
     const code = await run.exit;
     assert.notEqual(code, 0);
     assert.match(run.output(), /state\.json is corrupt/);

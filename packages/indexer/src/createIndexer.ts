@@ -5,6 +5,7 @@ import { type IndexerProgress, ProgressTracker } from "./common/progress.ts";
 import { withRetry } from "./common/retry.ts";
 import { createShutdown } from "./common/shutdown.ts";
 import { Engine } from "./engine.ts";
+import { runMetadataStage } from "./metadata/stage.ts";
 import { catchUp, follow } from "./realtime/follow.ts";
 import { type Database, openDatabase, type Queryable } from "./store/database.ts";
 import { lockDataDir, lockSchema } from "./store/lock.ts";
@@ -48,7 +49,10 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
   let engine: Engine | undefined;
   let opening: Promise<Engine> | undefined;
   let following: Promise<void> | undefined;
+  /** The catch-up in flight, if any: stop() waits for it so no transaction meets a closed database. */
+  let catchingUp: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
+  let fetchingMetadata: Promise<void> | undefined;
 
   const open = () => {
     opening ??= (async () => {
@@ -77,6 +81,15 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
       // The RPC may be starting up as we are; that is worth waiting for, a wrong chain is not.
       await withRetry(() => e.init(), { what: "connecting to the chain", logger, signal: shutdown.signal });
       progress.begin(e.current.number, e.current.number);
+      const metadata = options.metadata;
+      const database = db;
+      if (metadata) {
+        fetchingMetadata = runMetadataStage(database, metadata, {
+          shutdown,
+          logger,
+          idleMs: Math.max(1000, resolved.pollingIntervalMs),
+        }).catch(() => {});
+      }
       logger.info("indexer ready", {
         database: db.location,
         checkpoint: e.current.number,
@@ -88,6 +101,10 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
   };
 
   const loop = { pollingIntervalMs: resolved.pollingIntervalMs, logger, shutdown, progress };
+  const track = (work: Promise<void>) => {
+    catchingUp = work;
+    return work;
+  };
 
   return {
     async backfill() {
@@ -95,7 +112,7 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
       engine ??= await open();
       const started = performance.now();
       const eventsBefore = progress.events;
-      await catchUp(engine, loop);
+      await track(catchUp(engine, loop));
       onProgress?.(progress.snapshot());
       return {
         checkpoint: engine.current.number,
@@ -106,7 +123,7 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
     },
     async start() {
       engine ??= await open();
-      await catchUp(engine, loop);
+      await track(catchUp(engine, loop));
       const e = engine;
       following ??= follow(e, loop).catch((error: unknown) => {
         if (error instanceof AbortedError) return;
@@ -119,6 +136,8 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
         shutdown.stop();
         await following?.catch(() => {});
         await opening?.catch(() => {});
+        await catchingUp?.catch(() => {});
+        await fetchingMetadata;
         // Close first: the lock must outlive every write the database might still flush.
         await db?.close().catch(() => {});
         await release?.().catch(() => {});

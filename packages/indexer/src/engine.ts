@@ -7,6 +7,7 @@ import type { Shutdown } from "./common/shutdown.ts";
 import { type DecodedLogs, decodeLogs } from "./decode/decodeLogs.ts";
 import { findAncestor } from "./reorg/findAncestor.ts";
 import { rollback } from "./reorg/rollback.ts";
+import { catchUpArchive } from "./store/archiveCatchUp.ts";
 import { blockHashAt, type Checkpoint, checkDeployment, readCheckpoint } from "./store/checkpoint.ts";
 import type { Database } from "./store/database.ts";
 import { writeRange } from "./store/writeRange.ts";
@@ -69,6 +70,7 @@ export class Engine {
       const hash = start < 0n ? ZERO_HASH : (await rpc.header(start)).hash;
       this.checkpoint = { number: start, hash, undoFloor: start };
     }
+    await catchUpArchive(db, rpc, options.deployment, this.checkpoint.number);
     await this.loadKnownListings();
   }
 

@@ -17,6 +17,15 @@ export {
 } from "./common/options.ts";
 export { formatProgress, type IndexerProgress } from "./common/progress.ts";
 export { type BackfillResult, createIndexer, type Indexer } from "./createIndexer.ts";
+export { type ProcessMetadataOptions, processMetadata } from "./metadata/processMetadata.ts";
+export {
+  contentStoreSource,
+  firstOf,
+  type GatewaySourceOptions,
+  gatewaySource,
+  type MetadataSource,
+} from "./metadata/source.ts";
 export { type RunIndexCommandOptions, runIndexCommand } from "./runIndexCommand.ts";
 export { type Database, openDatabase, type Queryable } from "./store/database.ts";
 export { digestTables } from "./store/digest.ts";
+export { migrate, readMigrations } from "./store/migrate.ts";

@@ -2,7 +2,8 @@ import { AbortedError, describe, IndexerError } from "./common/errors.ts";
 import { createLogger, type LogLevel } from "./common/logger.ts";
 import { type DatabaseConfig, DEFAULT_DATA_DIR, type IndexerDeployment } from "./common/options.ts";
 import { formatProgress, type IndexerProgress } from "./common/progress.ts";
-import { createIndexer } from "./createIndexer.ts";
+import { createIndexer, type Indexer } from "./createIndexer.ts";
+import type { MetadataSource } from "./metadata/source.ts";
 
 export interface RunIndexCommandOptions {
   rpcUrl: string;
@@ -16,6 +17,10 @@ export interface RunIndexCommandOptions {
   follow?: boolean;
   signal?: AbortSignal;
   logLevel?: LogLevel;
+  /** Where listing metadata documents come from; see CreateIndexerOptions.metadata. */
+  metadata?: MetadataSource;
+  /** Called with the indexer as soon as it exists: its `query` reads the index (the API uses it on PGlite). */
+  onIndexer?: (indexer: Indexer) => void;
   /** Where progress and messages go; default process.stderr. */
   stderr?: NodeJS.WriteStream | NodeJS.WritableStream;
 }
@@ -48,7 +53,9 @@ export async function runIndexCommand(options: RunIndexCommandOptions): Promise<
     logger,
     onProgress: (p) => line.update(p),
     onError: (error) => fatal?.(error),
+    metadata: options.metadata,
   });
+  options.onIndexer?.(indexer);
 
   const stopOn = new AbortController();
   const onSignal = () => stopOn.abort();

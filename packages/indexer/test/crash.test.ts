@@ -4,12 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { writeDeploymentFile } from "@lantern/sdk";
-import { type DatabaseConfig, digestTables } from "../src/index.ts";
+import { AbortedError, type DatabaseConfig, digestTables } from "../src/index.ts";
 import { deployBenchGenerator } from "./helpers/benchContract.ts";
 import { startChain, type TestChain, trade } from "./helpers/chain.ts";
 import { spawnIndexer } from "./helpers/child.ts";
 import { databaseTargets, type TestDatabase } from "./helpers/databases.ts";
-import { testIndexer } from "./helpers/indexer.ts";
+import { eventually, testIndexer } from "./helpers/indexer.ts";
 import { mulberry32 } from "./helpers/rpcProxy.ts";
 
 const KILLS = 6;
@@ -53,6 +53,33 @@ for (const target of databaseTargets()) {
     after(async () => {
       await chain?.stop();
       if (tmp) rmSync(tmp, { recursive: true, force: true });
+    });
+
+    test("stop() during a backfill lets the range in flight finish, and the next start resumes", async () => {
+      const db = await target.create();
+      try {
+        const first = testIndexer(chain.rpcUrl, chain.deployment, db.config, { maxBlockRange: 2 });
+        // Settled at once, so the rejection that stop() causes is never unhandled while stop() runs.
+        const outcome = first.backfill().then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        await eventually(async () => first.reports.length >= 3, 20_000, "a few committed ranges");
+        await first.stop();
+        assert.ok((await outcome) instanceof AbortedError, "the backfill ends with AbortedError");
+        const stoppedAt = first.progress().checkpoint;
+        assert.ok(stoppedAt < (await chain.publicClient.getBlockNumber()), "stopped before the head");
+
+        const second = testIndexer(chain.rpcUrl, chain.deployment, db.config);
+        try {
+          await second.backfill();
+          assert.deepEqual(await digestTables(second), clean);
+        } finally {
+          await second.stop();
+        }
+      } finally {
+        await db.drop();
+      }
     });
 
     test("SIGKILL at random points during a backfill, then restarts, end with the same tables as a clean run", async () => {

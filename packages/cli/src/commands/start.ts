@@ -1,7 +1,12 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { runIndexCommand } from "@lantern/indexer";
+import { type ApiDatabase, openApiDatabase, serveApi } from "@lantern/api";
+import { ContentStore } from "@lantern/content";
+import { contentStoreSource, type Indexer, runIndexCommand } from "@lantern/indexer";
 import { anvilAccounts } from "@lantern/sdk";
+import { createPublicClient, http } from "viem";
 import { startLocalChain } from "../chain/localChain.ts";
+import { assertPortFree } from "../chain/port.ts";
 import { ensureDeployment } from "../deployment.ts";
 import { CliError } from "../errors.ts";
 
@@ -9,6 +14,8 @@ export interface StartOptions {
   dataDir: string;
   host: string;
   port: number;
+  /** Where the HTTP API listens, on `host` beside the chain. */
+  apiPort: number;
   chainId: number;
 }
 
@@ -18,9 +25,12 @@ export interface StartOptions {
  */
 export async function start(options: StartOptions): Promise<void> {
   const dataDir = path.resolve(options.dataDir);
+  await assertPortFree(options.host, options.apiPort, "API");
   const chain = await startLocalChain({ ...options, dataDir, stateInterval: 5 });
+  let stopApi: (() => Promise<void>) | undefined;
   const stop = once(async () => {
     process.stderr.write("\nStopping: saving the chain state...\n");
+    await stopApi?.().catch(() => {});
     await chain.stop();
     process.stderr.write(`Saved under ${path.join(dataDir, "chain")}. Bye.\n`);
   });
@@ -34,6 +44,32 @@ export async function start(options: StartOptions): Promise<void> {
       dataDir,
     });
 
+    // The API reads the index the indexer writes: on PGlite through the indexer's own connection (one
+    // process owns the directory), on a PostgreSQL server through a pool of its own.
+    const content = new ContentStore({ dir: path.join(dataDir, "content") });
+    let indexer: Indexer | undefined;
+    const databaseUrl = process.env.DATABASE_URL;
+    const db: ApiDatabase = databaseUrl
+      ? openApiDatabase(databaseUrl)
+      : {
+          query: (sql, params) => {
+            if (!indexer) throw new Error("the index is not open yet");
+            return indexer.query(sql, params);
+          },
+        };
+    const publicClient = createPublicClient({ transport: http(chain.rpcUrl) });
+    const api = await serveApi({
+      db,
+      content,
+      host: options.host,
+      port: options.apiPort,
+      chainHead: () => publicClient.getBlockNumber(),
+    });
+    stopApi = async () => {
+      await api.close();
+      await db.close?.();
+    };
+
     const lines = [
       "",
       "Lantern is running.",
@@ -41,6 +77,7 @@ export async function start(options: StartOptions): Promise<void> {
       `  Chain      ${chain.rpcUrl}  (chain id ${deployment.chainId}, ${chain.resumed ? "resumed from saved state" : "new chain"})`,
       `  Contracts  ${deployedNow ? "deployed now" : "deployed earlier"} at block ${deployment.deploymentBlock}; ${path.join(dataDir, "deployments", `${deployment.chainId}.json`)}`,
       ...Object.entries(deployment.contracts).map(([name, address]) => `    ${name.padEnd(18)} ${address}`),
+      `  API        ${api.url}  (OpenAPI document: ${api.url}/openapi.json; content under ${content.dir})`,
       "",
       "  Development accounts (each funded with 10000 ETH; well-known keys, for this local chain ONLY):",
       ...accounts.map((a, i) => `    (${i}) ${a.address}  ${a.privateKey}`),
@@ -54,9 +91,13 @@ export async function start(options: StartOptions): Promise<void> {
     const stopIndexer = new AbortController();
     const indexing = runIndexCommand({
       rpcUrl: chain.rpcUrl,
-      deployment,
+      deployment: withArchive(deployment, dataDir),
       dataDir: path.join(dataDir, "db"),
       signal: stopIndexer.signal,
+      metadata: contentStoreSource(content),
+      onIndexer: (created) => {
+        indexer = created;
+      },
     });
 
     await new Promise<void>((resolve, reject) => {
@@ -78,6 +119,24 @@ export async function start(options: StartOptions): Promise<void> {
   } finally {
     await stop();
   }
+}
+
+/**
+ * The deployment plus the Archive `lantern import --deploy-archive` recorded beside it, if any, so the index
+ * (and the API's /archive routes) include the legacy records. An Archive deployed while the indexer runs is
+ * picked up at the next start.
+ */
+function withArchive<D extends { chainId: number; contracts: object }>(deployment: D, dataDir: string): D {
+  try {
+    const file = path.join(dataDir, "deployments", `${deployment.chainId}.archive.json`);
+    const { Archive } = JSON.parse(readFileSync(file, "utf8")) as { Archive?: unknown };
+    if (typeof Archive === "string" && /^0x[0-9a-fA-F]{40}$/.test(Archive)) {
+      return { ...deployment, contracts: { ...deployment.contracts, Archive } };
+    }
+  } catch {
+    // No Archive recorded: nothing to add.
+  }
+  return deployment;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import type { MetadataSource } from "../metadata/source.ts";
 import type { Logger, LogLevel } from "./logger.ts";
 import type { IndexerProgress } from "./progress.ts";
 
@@ -14,6 +15,8 @@ export interface IndexerDeployment {
     Escrow: Address;
     KeyRegistry: Address;
     FixedPriceListing?: Address;
+    /** The Archive of legacy records, when this marketplace has one (deployed apart, by `deployArchive`). */
+    Archive?: Address;
   };
 }
 
@@ -43,6 +46,12 @@ export interface CreateIndexerOptions {
   logger?: Logger;
   logLevel?: LogLevel;
   onProgress?: (progress: IndexerProgress) => void;
+  /**
+   * Where listing metadata documents come from (the content store, a gateway). With one, the indexer
+   * fetches each listing's document, verifies it against its CID and indexes its description and images;
+   * without, search covers the on-chain title and category only.
+   */
+  metadata?: MetadataSource;
   /** Called with a fatal error raised while following the head in the background. */
   onError?: (error: unknown) => void;
 }

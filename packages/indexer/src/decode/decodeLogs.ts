@@ -34,6 +34,8 @@ export function decodeLogs(
     [deployment.contracts.Escrow.toLowerCase() as Address, "escrow"],
     [deployment.contracts.KeyRegistry.toLowerCase() as Address, "keys"],
   ]);
+  if (deployment.contracts.Archive)
+    roles.set(deployment.contracts.Archive.toLowerCase() as Address, "archive");
   const created = new Set<Address>();
   const out: DecodedLogs = { events: [], skipped: [], newListings: [], foreign: 0 };
 

@@ -1,27 +1,30 @@
-import { escrowAbi, fixedPriceListingAbi, keyRegistryAbi, listingFactoryAbi } from "@lantern/sdk";
+import { archiveAbi, escrowAbi, fixedPriceListingAbi, keyRegistryAbi, listingFactoryAbi } from "@lantern/sdk";
 import { type AbiEvent, type DecodeEventLogReturnType, type Hex, toEventSelector } from "viem";
 import type { ChainLog } from "../sync/types.ts";
 
 /** Which contract a log came from decides which ABI decodes it. */
-export type Source = "factory" | "listing" | "escrow" | "keys";
+export type Source = "factory" | "listing" | "escrow" | "keys" | "archive";
 
 export type FactoryEvent = DecodeEventLogReturnType<typeof listingFactoryAbi>;
 export type ListingEvent = DecodeEventLogReturnType<typeof fixedPriceListingAbi>;
 export type EscrowEvent = DecodeEventLogReturnType<typeof escrowAbi>;
 export type KeyEvent = DecodeEventLogReturnType<typeof keyRegistryAbi>;
+export type ArchiveEvent = DecodeEventLogReturnType<typeof archiveAbi>;
 
 /** A decoded log with where it came from; `event.eventName` narrows `event.args`. */
 export type DecodedEvent =
   | { source: "factory"; event: FactoryEvent; log: ChainLog }
   | { source: "listing"; event: ListingEvent; log: ChainLog }
   | { source: "escrow"; event: EscrowEvent; log: ChainLog }
-  | { source: "keys"; event: KeyEvent; log: ChainLog };
+  | { source: "keys"; event: KeyEvent; log: ChainLog }
+  | { source: "archive"; event: ArchiveEvent; log: ChainLog };
 
 const ABIS = {
   factory: listingFactoryAbi,
   listing: fixedPriceListingAbi,
   escrow: escrowAbi,
   keys: keyRegistryAbi,
+  archive: archiveAbi,
 } as const;
 
 /** Per source: the ABI item of each event, by its first topic. */
@@ -30,6 +33,7 @@ export const EVENTS_BY_SOURCE: Record<Source, Map<Hex, AbiEvent>> = {
   listing: eventsOf(ABIS.listing),
   escrow: eventsOf(ABIS.escrow),
   keys: eventsOf(ABIS.keys),
+  archive: eventsOf(ABIS.archive),
 };
 
 /** Every first topic a Lantern contract emits: the eth_getLogs filter. */

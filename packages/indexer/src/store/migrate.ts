@@ -54,13 +54,22 @@ export async function migrate(db: Database, logger: Logger, migrations = readMig
   }
 }
 
-/** Splits a migration on semicolons at line ends, after dropping `--` comments. Enough for our DDL. */
+/**
+ * Splits a migration on semicolons at line ends, after dropping `--` comments, leaving `$$`-quoted bodies
+ * (functions, triggers) whole. Enough for our DDL.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
+  const text = sql
     .split("\n")
     .map((line) => line.replace(/--.*$/, ""))
-    .join("\n")
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .join("\n");
+  const statements: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/\$\$[\s\S]*?\$\$|;\s*(?:\n|$)/g)) {
+    if (match[0].startsWith("$$")) continue;
+    statements.push(text.slice(start, match.index));
+    start = match.index + match[0].length;
+  }
+  statements.push(text.slice(start));
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

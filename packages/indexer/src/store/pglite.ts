@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs"
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { DatabaseConnectionError } from "../common/errors.ts";
 import type { Database, Queryable } from "./database.ts";
 
@@ -12,7 +13,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
   let db: PGlite;
   try {
     await initPgliteDir(dir);
-    db = await PGlite.create({ dataDir: dir });
+    // pg_trgm serves search (migration 0003): typos and prefixes.
+    db = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
   } catch (error) {
     throw new DatabaseConnectionError(`Cannot open the embedded database (PGlite) in ${dir}`, {
       details: (error as Error)?.message,

@@ -36,13 +36,22 @@ export async function openPostgres(url: string, schema: string | undefined): Pro
     }
     throw error;
   };
-  const query = async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
+  const run = async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
     try {
       return (await client.query(sql, params as unknown[])).rows as T[];
     } catch (error) {
       return fail(error);
     }
   };
+  // One connection serves every stage: a statement from outside a transaction waits for it to end, as on
+  // PGlite, instead of running inside it (the metadata stage writes beside the range writer).
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = turn.then(fn);
+    turn = result.catch(() => {});
+    return result;
+  };
+  const query = <T>(sql: string, params?: unknown[]): Promise<T[]> => exclusive(() => run<T>(sql, params));
   const copy = async (table: string, columns: readonly string[], text: string): Promise<void> => {
     try {
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
@@ -59,21 +68,22 @@ export async function openPostgres(url: string, schema: string | undefined): Pro
     kind: "postgres",
     location,
     query,
-    copy,
+    copy: (table, columns, text) => exclusive(() => copy(table, columns, text)),
     exec: async (sql) => {
       await query(sql);
     },
-    async transaction(fn) {
-      await query("BEGIN");
-      try {
-        const result = await fn({ query, copy });
-        await query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      }
-    },
+    transaction: (fn) =>
+      exclusive(async () => {
+        await run("BEGIN");
+        try {
+          const result = await fn({ query: run, copy });
+          await run("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => {});
+          throw error;
+        }
+      }),
     close: () => client.end(),
   };
 }

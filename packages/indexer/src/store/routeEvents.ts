@@ -1,5 +1,6 @@
 import type { DecodedEvent } from "../decode/events.ts";
 import type { AppendOnlyRows } from "./reduce/appendOnly.ts";
+import type { ArchiveRows } from "./reduce/archive.ts";
 import type { DisputeReducer } from "./reduce/disputes.ts";
 import type { ListingReducer } from "./reduce/listings.ts";
 import { asOrderEvent, type OrderReducer, orderIdOf } from "./reduce/orders.ts";
@@ -9,6 +10,7 @@ export interface Reducers {
   orders: OrderReducer;
   disputes: DisputeReducer;
   appendOnly: AppendOnlyRows;
+  archive: ArchiveRows;
 }
 
 /**
@@ -19,6 +21,12 @@ export interface Reducers {
  */
 export function routeEvents(events: readonly DecodedEvent[], r: Reducers): void {
   for (const e of events) {
+    if (e.source === "archive") {
+      const problem = r.archive.apply(e);
+      if (problem === "") r.appendOnly.addContractEvent(e);
+      else if (problem) r.appendOnly.skip(e.log, problem);
+      continue;
+    }
     const order = asOrderEvent(e);
     if (order) {
       const problem = r.orders.apply(order);

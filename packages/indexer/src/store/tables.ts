@@ -30,6 +30,9 @@ export const APPEND_ONLY_TABLES: readonly string[] = [
   "meta_evidence",
   "contract_events",
   "skipped_logs",
+  "archive_records",
+  "archive_batches",
+  "archive_milestone_events",
 ];
 
 /** Every table that holds indexed data, for digests and for wiping in tests. */

@@ -7,6 +7,7 @@ import type { Checkpoint } from "./checkpoint.ts";
 import { saveBlocks, writeCheckpoint } from "./checkpoint.ts";
 import type { Database } from "./database.ts";
 import { AppendOnlyRows } from "./reduce/appendOnly.ts";
+import { ArchiveRows } from "./reduce/archive.ts";
 import { DisputeReducer } from "./reduce/disputes.ts";
 import { ListingReducer } from "./reduce/listings.ts";
 import { OrderReducer } from "./reduce/orders.ts";
@@ -57,6 +58,7 @@ export async function writeRange(
     const orders = new OrderReducer();
     const disputes = new DisputeReducer();
     const appendOnly = new AppendOnlyRows();
+    const archive = new ArchiveRows();
     appendOnly.skipAll(range.decoded.skipped);
 
     const listingKeys = ListingReducer.touched(events);
@@ -73,12 +75,13 @@ export async function writeRange(
     await orders.load(tx, orderKeys);
     await disputes.load(tx, disputeKeys);
 
-    routeEvents(events, { listings, orders, disputes, appendOnly });
+    routeEvents(events, { listings, orders, disputes, appendOnly, archive });
 
     await listings.write(tx);
     await orders.write(tx);
     await disputes.write(tx);
     await appendOnly.write(tx);
+    await archive.write(tx);
 
     // Below `head - finality` nothing can reorg: undo information from there down is dropped, and a range
     // written without undo information raises the floor to its end.

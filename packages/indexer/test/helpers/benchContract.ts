@@ -15,10 +15,14 @@ const artifactFile = path.join(contracts, "out/IndexerBench.sol/IndexerBench.jso
  */
 export function indexerBenchArtifact(): { abi: Abi; bytecode: Hex } {
   if (!existsSync(artifactFile) || statSync(artifactFile).mtimeMs < newestSource()) {
-    execFileSync(process.execPath, ["tools/forge.mjs", "build"], {
-      cwd: contracts,
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    try {
+      execFileSync(process.execPath, ["tools/forge.mjs", "build"], { cwd: contracts, stdio: "pipe" });
+    } catch (error) {
+      // Another contract may not compile right now; an earlier build of this one still serves if its calls
+      // match the escrow (a mismatch shows as a revert in run()).
+      if (!existsSync(artifactFile)) throw error;
+      process.stderr.write("forge build failed; using the IndexerBench artifact from an earlier build\n");
+    }
   }
   const json = JSON.parse(readFileSync(artifactFile, "utf8"));
   return { abi: json.abi as Abi, bytecode: json.bytecode.object as Hex };

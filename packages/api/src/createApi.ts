@@ -1,0 +1,132 @@
+import compress from "@fastify/compress";
+import cors from "@fastify/cors";
+import rateLimit from "@fastify/rate-limit";
+import { ContentStore } from "@lantern/content";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import type { ApiContext } from "./context.ts";
+import type { ApiDatabase } from "./database.ts";
+import { isUnavailable, unavailable } from "./database.ts";
+import { ApiError } from "./errors.ts";
+import { openApiDocument, type RouteDefinition, register } from "./route.ts";
+import { ROUTES } from "./routes/index.ts";
+
+export interface CreateApiOptions {
+  db: ApiDatabase;
+  /** The content store, or its options; `.lantern/content` by default. */
+  content?: ContentStore;
+  chainHead?: () => Promise<bigint>;
+  /** Requests per minute per client address; false turns the limit off (benchmarks). Default 1200. */
+  rateLimit?: { max: number; timeWindowMs?: number } | false;
+  /** Origins allowed by CORS; true (default) allows any, since the API is public and read-mostly. */
+  corsOrigin?: boolean | string | string[];
+  /** Trust X-Forwarded-For from a load balancer for the client address (rate limits). Default false. */
+  trustProxy?: boolean;
+  /** Routes added to the built-in ones (and to the OpenAPI document). */
+  routes?: readonly RouteDefinition[];
+  /** Called with errors that are ours, not the client's (the client gets a 500 without details). */
+  onInternalError?: (error: unknown) => void;
+}
+
+/**
+ * The HTTP API over one index database. Keeps no state between requests (the rate limiter's counters
+ * aside), so any number of processes can serve one database.
+ */
+export async function createApi(options: CreateApiOptions): Promise<FastifyInstance> {
+  const content = options.content ?? new ContentStore();
+  const ctx: ApiContext = { db: options.db, content, chainHead: options.chainHead };
+  const routes = [...ROUTES, ...(options.routes ?? [])];
+  const app = Fastify({
+    logger: false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: Math.max(content.maxImageBytes, content.maxJsonBytes, content.maxRawBytes),
+    // Path parameters we take are short (an address, a CID, an id); longer ones are refused early.
+    routerOptions: { maxParamLength: 200 },
+    return503OnClosing: true,
+    // Refusals from the router (a bad URL encoding, a parameter too long) get the same JSON as ours.
+    frameworkErrors: (error, _request, reply) => {
+      const api = toApiError(error);
+      (reply as FastifyReply).code(api.status).type("application/json; charset=utf-8").send(api.toJSON());
+    },
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    const api = toApiError(error);
+    if (api.status >= 500 && api.code === "internal") options.onInternalError?.(error);
+    reply.code(api.status).type("application/json; charset=utf-8").send(api.toJSON());
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .code(404)
+      .send(new ApiError("not_found", `No route ${request.method} ${request.url.split("?")[0]}`).toJSON());
+  });
+
+  // Uploads are bytes whatever they claim to be; the route decides what they are.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+
+  await app.register(cors, { origin: options.corsOrigin ?? true, methods: ["GET", "POST"] });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["gzip", "deflate"] });
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, {
+      max: options.rateLimit?.max ?? 1200,
+      timeWindow: options.rateLimit?.timeWindowMs ?? 60_000,
+      keyGenerator: (request) => request.ip,
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(
+          new ApiError("rate_limited", `Too many requests; retry after ${Math.ceil(context.ttl / 1000)} s.`),
+          { statusCode: 429 },
+        ),
+    });
+  }
+
+  const document = openApiDocument(routes, { version: "0.1.0" });
+  app.get("/openapi.json", async () => document);
+  for (const route of routes) register(app, route, ctx);
+  return app;
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const e = error as { code?: string; statusCode?: number; message?: string };
+  if (e?.code === "FST_ERR_MAX_PARAM_LENGTH" || e?.code === "FST_ERR_BAD_URL") {
+    return new ApiError(
+      "invalid_parameter",
+      "The URL has a path parameter that is too long or badly encoded.",
+      {
+        field: "params",
+        rule: "must be a short, correctly percent-encoded value",
+      },
+    );
+  }
+  if (e?.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+    return new ApiError("payload_too_large", "The body is larger than any upload the store accepts.", {
+      field: "body",
+      rule: "too large",
+    });
+  }
+  if (e?.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+    return new ApiError("unsupported_media_type", "This Content-Type is not accepted.", {
+      field: "headers.content-type",
+      rule: "not accepted",
+    });
+  }
+  if (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
+    // Fastify's own refusals (bad JSON framing, bad URL encoding, empty body...) are the client's.
+    return new ApiError(
+      e.statusCode === 413
+        ? "payload_too_large"
+        : e.statusCode === 415
+          ? "unsupported_media_type"
+          : e.statusCode === 429
+            ? "rate_limited"
+            : "invalid_parameter",
+      e.message ?? "Bad request",
+      {
+        field: "request",
+        rule: e.message ?? "bad request",
+      },
+    );
+  }
+  if (isUnavailable(error)) return unavailable();
+  return new ApiError("internal", "Something went wrong on our side; it has been logged.");
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { notFound } from "../errors.ts";
+import { defineRoute } from "../route.ts";
+import { LISTING_SUMMARY_JSON } from "../search/listingJson.ts";
+import { address } from "../validation.ts";
+
+export const sellerRoute = defineRoute({
+  method: "GET",
+  url: "/sellers/:address",
+  tag: "sellers",
+  summary: "A seller's reputation",
+  description:
+    "Listings by status and the newest ones, completed sales and their volume per currency, refunds and disputes. Reviews and a rating appear once reviews are indexed.",
+  params: z.strictObject({ address }),
+  responses: { 200: "The seller", 400: "Not an address", 404: "This address never listed or sold anything" },
+  handler: async ({ params }, { db }) => {
+    const [row] = await db.query<{ seller: Record<string, unknown> | null }>(
+      `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM listings WHERE seller = $1)
+                     AND NOT EXISTS (SELECT 1 FROM orders WHERE seller = $1) THEN NULL ELSE jsonb_build_object(
+         'address', $1::text,
+         'listings', (SELECT jsonb_build_object(
+             'total', count(*), 'active', count(*) FILTER (WHERE status = 1),
+             'paused', count(*) FILTER (WHERE status = 2), 'closed', count(*) FILTER (WHERE status = 3),
+             'removed', count(*) FILTER (WHERE status = 4)) FROM listings WHERE seller = $1),
+         'recentListings', coalesce((SELECT jsonb_agg(x.item ORDER BY x.created_block DESC, x.address DESC) FROM (
+             SELECT ${LISTING_SUMMARY_JSON} AS item, l.created_block, l.address FROM listings l
+             LEFT JOIN listing_metadata m ON m.cid = l.metadata_cid
+             WHERE l.seller = $1 ORDER BY l.created_block DESC, l.address DESC LIMIT 20) x), '[]'),
+         'sales', (SELECT jsonb_build_object(
+             'completed', count(*) FILTER (WHERE state = 3), 'refunded', count(*) FILTER (WHERE state = 4),
+             'disputed', count(*) FILTER (WHERE dispute_id IS NOT NULL), 'orders', count(*))
+           FROM orders WHERE seller = $1),
+         'volume', coalesce((SELECT jsonb_agg(jsonb_build_object('currency', currency, 'amount', amount::text) ORDER BY currency)
+           FROM (SELECT currency, sum(amount) AS amount FROM orders WHERE seller = $1 AND state = 3 GROUP BY currency) v), '[]'),
+         'reviews', '[]'::jsonb,
+         'rating', NULL) END AS seller`,
+      [params.address],
+    );
+    if (!row?.seller) throw notFound(`The seller ${params.address}`);
+    return row.seller;
+  },
+});
