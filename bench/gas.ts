@@ -5,11 +5,15 @@
 // order of a marketplace's life also pay to create its counters' storage; every later one does not.
 import {
   applyOrderEvent,
+  courtAbi,
+  DEFAULT_COURT_PARAMETERS,
   deploy,
   deployTestToken,
   escrowAbi,
+  hashVote,
   lanternGovernorAbi,
   lanternTokenAbi,
+  listingCurationAbi,
   listingFactoryAbi,
   type OrderEvent,
   type OrderRecord,
@@ -17,8 +21,6 @@ import {
   policyAbi,
   reviewsAbi,
   startAnvil,
-  testArbitratorAbi,
-  testArbitratorBytecode,
   testTokenAbi,
 } from "@lantern/sdk";
 import {
@@ -35,7 +37,7 @@ import {
   type TransactionReceipt,
   zeroAddress,
 } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { printTable, writeResult } from "./lib/report.ts";
 
@@ -48,8 +50,15 @@ const TARGETS: Record<string, number> = {
   confirmReceipt: 50_000,
   proposeSettlement: 55_000,
   acceptSettlement: 60_000,
+  stake: 120_000,
+  drawCommittee: 200_000,
+  commitVote: 55_000,
+  revealVote: 65_000,
   createReview: 70_000,
 };
+
+/** Arbiters staked before the court's gas is measured: the draw picks 3 of them. */
+const ARBITERS = 1_000;
 
 /** 40 characters, and a 46-character CIDv0, as the targets are stated for. */
 const TITLE = "Nikon D750 body, 24MP, low shutter count";
@@ -75,7 +84,7 @@ try {
   const otherBuyer = wallet(otherBuyerKey);
 
   const token = await deployTestToken(deployer, publicClient, "USD Test");
-  // The deployer keeps its admin role to set the arbitrator below; governance is measured by itself.
+  // The deployer keeps its admin role, as a test deployment; governance is measured by itself below.
   const deployment = await deploy({
     walletClient: deployer,
     publicClient,
@@ -228,22 +237,15 @@ try {
     args: [order4.id, order4.value],
   });
 
-  // Disputes go to an ERC-792 arbitrator; a test arbitrator stands in until the court lands.
-  const arbitratorFee = parseEther("0.01");
-  const deployHash = await deployer.deployContract({
-    abi: testArbitratorAbi,
-    bytecode: testArbitratorBytecode,
-    args: [arbitratorFee],
+  // Disputes go to the court, which deploy() made the escrow's arbitrator. Both parties pay the arbitration
+  // fee: the buyer opens the dispute, the seller's fee creates it at the court.
+  const court = deployment.contracts.Court as Address;
+  const arbitratorFee = await publicClient.readContract({
+    address: court,
+    abi: courtAbi,
+    functionName: "arbitrationCost",
+    args: ["0x"],
   });
-  const arbitrator = (await publicClient.waitForTransactionReceipt({ hash: deployHash }))
-    .contractAddress as Address;
-  await send(undefined, deployer, {
-    address: escrow,
-    abi: escrowAbi,
-    functionName: "setArbitrator",
-    args: [arbitrator, "0x"],
-  });
-  // Both parties pay the arbitration fee: the buyer opens the dispute, the seller's fee creates it.
   const order5 = ordersFromReceipts([await buy(undefined, buyer, listing, true)]);
   await send("openDispute", buyer, {
     address: escrow,
@@ -338,6 +340,178 @@ try {
       args: [tokenListing, 1, true, TOKEN_PRICE, DIGEST, deadline, Number(v), r, s],
     });
   }
+
+  // The court: 1,000 arbiters stake (the last one's stake is measured: a new leaf in a tree of 999), then
+  // the dispute opened above draws 3 of them, one commits and reveals, and the ruling is executed.
+  const stakingToken = deployment.contracts.LanternToken as Address;
+  const minStake = DEFAULT_COURT_PARAMETERS.minStake;
+  const arbiterKeys = new Map<Address, Hex>();
+  const keys = Array.from({ length: ARBITERS }, () => generatePrivateKey());
+  for (let start = 0; start < keys.length; start += 100) {
+    const batch = keys.slice(start, start + 100);
+    const nonce = await publicClient.getTransactionCount({
+      address: deployer.account.address,
+      blockTag: "pending",
+    });
+    await Promise.all(
+      batch.map(async (key, i) => {
+        const account = privateKeyToAccount(key);
+        arbiterKeys.set(account.address, key);
+        await publicClient.request({
+          method: "anvil_setBalance" as never,
+          params: [account.address, "0x56BC75E2D63100000"] as never,
+        });
+        // Stakes differ, so draws are weighted: 100 to 1,099 tokens.
+        const amount = minStake + BigInt(start + i) * 10n ** 18n;
+        const hash = await deployer.writeContract({
+          address: stakingToken,
+          abi: lanternTokenAbi,
+          functionName: "transfer",
+          args: [account.address, amount],
+          gas: 100_000n,
+          nonce: nonce + i,
+        });
+        return hash;
+      }),
+    ).then((hashes) => Promise.all(hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash }))));
+    await Promise.all(
+      batch.map(async (key, i) => {
+        const client = wallet(key);
+        const amount = minStake + BigInt(start + i) * 10n ** 18n;
+        await send(undefined, client, {
+          address: stakingToken,
+          abi: lanternTokenAbi,
+          functionName: "approve",
+          args: [court, amount],
+        });
+        const last = start + i === keys.length - 1;
+        if (!last) {
+          await send(undefined, client, {
+            address: court,
+            abi: courtAbi,
+            functionName: "setStake",
+            args: [amount],
+          });
+        }
+      }),
+    );
+  }
+  const lastKey = keys.at(-1);
+  if (!lastKey) throw new Error("no arbiters");
+  await send("stake", wallet(lastKey), {
+    address: court,
+    abi: courtAbi,
+    functionName: "setStake",
+    args: [minStake + BigInt(ARBITERS - 1) * 10n ** 18n],
+  });
+
+  const disputeId = 0n;
+  const round0 = await publicClient.readContract({
+    address: court,
+    abi: courtAbi,
+    functionName: "roundInfo",
+    args: [disputeId, 0n],
+  });
+  // The staking moved the chain past the dispute's ticket: the first call requests a new one, the draw
+  // that lands in the new ticket's block is measured.
+  await send(undefined, otherBuyer, {
+    address: court,
+    abi: courtAbi,
+    functionName: "drawCommittee",
+    args: [disputeId, 3n],
+  });
+  const ticket = (
+    await publicClient.readContract({
+      address: court,
+      abi: courtAbi,
+      functionName: "roundInfo",
+      args: [disputeId, 0n],
+    })
+  ).ticket;
+  if (ticket === round0.ticket) throw new Error("the draw did not request a new ticket");
+  const drawn = await send("drawCommittee", otherBuyer, {
+    address: court,
+    abi: courtAbi,
+    functionName: "drawCommittee",
+    args: [disputeId, 3n],
+  });
+  const seats = parseEventLogs({ abi: courtAbi, logs: drawn.logs, eventName: "ArbiterDrawn" });
+  if (seats.length !== 3) throw new Error(`drew ${seats.length} seats, not 3`);
+  const salts = seats.map((_, i) => `0x${(i + 1).toString(16).padStart(64, "0")}` as Hex);
+  for (const [i, seat] of seats.entries()) {
+    const key = arbiterKeys.get(seat.args.arbiter);
+    const salt = salts[i];
+    if (!key || !salt) throw new Error("a seat went to an unknown arbiter");
+    const commitment = hashVote({
+      court,
+      disputeId,
+      round: 0,
+      seat: Number(seat.args.seat),
+      arbiter: seat.args.arbiter,
+      ruling: 1n,
+      salt,
+    });
+    await send(i === 0 ? "commitVote" : undefined, wallet(key), {
+      address: court,
+      abi: courtAbi,
+      functionName: "commitVote",
+      args: [disputeId, 0n, seat.args.seat, commitment],
+    });
+  }
+  await increaseTime(DEFAULT_COURT_PARAMETERS.commitPeriod);
+  for (const [i, seat] of seats.entries()) {
+    const key = arbiterKeys.get(seat.args.arbiter);
+    if (!key) throw new Error("a seat went to an unknown arbiter");
+    // The first reveal of a ruling also creates its vote counter: the costliest reveal is measured.
+    await send(i === 0 ? "revealVote" : undefined, wallet(key), {
+      address: court,
+      abi: courtAbi,
+      functionName: "revealVote",
+      args: [disputeId, 0n, seat.args.seat, 1n, salts[i]],
+    });
+  }
+  await increaseTime(DEFAULT_COURT_PARAMETERS.revealPeriod + DEFAULT_COURT_PARAMETERS.appealPeriod);
+  await send("executeRuling", otherBuyer, {
+    address: court,
+    abi: courtAbi,
+    functionName: "executeRuling",
+    args: [disputeId],
+  });
+  await send("settleRound", otherBuyer, {
+    address: court,
+    abi: courtAbi,
+    functionName: "settle",
+    args: [disputeId, 0n, 10n],
+  });
+
+  // Curation: anyone reports a listing with a deposit; its seller contests by matching it.
+  const curation = deployment.contracts.ListingCuration as Address;
+  const deposit = await publicClient.readContract({
+    address: curation,
+    abi: listingCurationAbi,
+    functionName: "requiredDeposit",
+  });
+  const reported = await list(undefined, zeroAddress, PRICE);
+  const report = await send("reportListing", otherBuyer, {
+    address: curation,
+    abi: listingCurationAbi,
+    functionName: "reportListing",
+    args: [reported, `/ipfs/${CID}`],
+    value: deposit,
+  });
+  const [reportEvent] = parseEventLogs({
+    abi: listingCurationAbi,
+    logs: report.logs,
+    eventName: "ListingReported",
+  });
+  if (!reportEvent) throw new Error("no ListingReported event");
+  await send("contestReport", seller, {
+    address: curation,
+    abi: listingCurationAbi,
+    functionName: "contestReport",
+    args: [reportEvent.args.reportId, `/ipfs/${CID}`],
+    value: deposit,
+  });
 
   // Governance: the genesis holder delegates to itself, proposes one parameter change and votes for it.
   const governor = deployment.contracts.LanternGovernor as Address;

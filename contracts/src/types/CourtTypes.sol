@@ -4,21 +4,22 @@ pragma solidity ^0.8.28;
 /// @notice The court's settings, owned by its owner (the DAO's timelock). Changes apply to rounds that start
 /// (fees, committee size, penalty) or complete their draw (periods) afterwards.
 struct CourtParameters {
-    /// @dev Native coin per seat: a round of N seats costs N * feePerArbiter.
-    uint96 feePerArbiter;
-    /// @dev The least stake an arbiter may set, in staking-token units.
-    uint96 minStake;
-    /// @dev Locked on each seat an arbiter is drawn for, and taken if its vote is incoherent or unrevealed:
-    /// minStake * penaltyBps / 10,000.
-    uint16 penaltyBps;
-    /// @dev Seats in a first round, unless the arbitrable's extra data asks for another odd number.
-    uint16 committeeSize;
-    /// @dev Seconds from the end of the draw in which drawn arbiters commit their votes.
+    /// @dev Seconds from the end of the draw in which drawn arbiters commit their votes. The three periods
+    /// come first so that scheduling a round reads one storage word.
     uint32 commitPeriod;
     /// @dev Seconds after the commit period in which they reveal them.
     uint32 revealPeriod;
     /// @dev Seconds after the reveal period in which anyone may appeal the ruling.
     uint32 appealPeriod;
+    /// @dev Locked on each seat an arbiter is drawn for, and taken if its vote is incoherent or unrevealed:
+    /// minStake * penaltyBps / 10,000.
+    uint16 penaltyBps;
+    /// @dev Seats in a first round, unless the arbitrable's extra data asks for another odd number.
+    uint16 committeeSize;
+    /// @dev Native coin per seat: a round of N seats costs N * feePerArbiter.
+    uint96 feePerArbiter;
+    /// @dev The least stake an arbiter may set, in staking-token units.
+    uint96 minStake;
 }
 
 /// @notice Where a dispute stands, derived from its last round and the time.

@@ -6,13 +6,14 @@ import {Test} from "forge-std/Test.sol";
 import {Court} from "../../src/court/Court.sol";
 import {CourtViews} from "../../src/court/CourtViews.sol";
 import {PrevrandaoRandomness} from "../../src/court/PrevrandaoRandomness.sol";
+import {LanternToken} from "../../src/dao/LanternToken.sol";
 import {IArbitrable} from "../../src/interfaces/IArbitrable.sol";
 import {IArbitrator} from "../../src/interfaces/IArbitrator.sol";
 import {ICourt} from "../../src/interfaces/ICourt.sol";
 import {ICourtViews} from "../../src/interfaces/ICourtViews.sol";
 import {IWithdrawableArbitrator} from "../../src/interfaces/IWithdrawableArbitrator.sol";
-import {StakingTokenPlaceholder} from "../../src/token/StakingTokenPlaceholder.sol";
 import {CourtParameters} from "../../src/types/CourtTypes.sol";
+import {deployLanternToken} from "./LanternTokens.sol";
 
 /// @notice An arbitrable that records every ruling it receives, and can withdraw its disputes.
 contract RecordingArbitrable is IArbitrable {
@@ -56,7 +57,7 @@ abstract contract CourtFixture is Test {
     uint256 internal constant START = 1_750_000_000;
 
     address internal owner = makeAddr("owner");
-    StakingTokenPlaceholder internal token;
+    LanternToken internal token;
     PrevrandaoRandomness internal randomness;
     Court internal court;
     ICourtViews internal views;
@@ -66,7 +67,7 @@ abstract contract CourtFixture is Test {
     function setUp() public virtual {
         vm.warp(START);
         vm.roll(100);
-        token = new StakingTokenPlaceholder(address(this), 1e12 ether);
+        token = deployLanternToken(address(this), 1e12 ether);
         randomness = new PrevrandaoRandomness(1);
         court = new Court(token, randomness, _defaultParams(), owner, address(new CourtViews()));
         views = ICourtViews(address(court));

@@ -6,8 +6,8 @@ import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 
 import {Court} from "../../src/court/Court.sol";
+import {LanternToken} from "../../src/dao/LanternToken.sol";
 import {ICourtViews} from "../../src/interfaces/ICourtViews.sol";
-import {StakingTokenPlaceholder} from "../../src/token/StakingTokenPlaceholder.sol";
 import {CourtPhase} from "../../src/types/CourtTypes.sol";
 import {CourtFixture, RecordingArbitrable} from "./CourtFixture.sol";
 
@@ -16,7 +16,7 @@ import {CourtFixture, RecordingArbitrable} from "./CourtFixture.sol";
 contract CourtHandler is CommonBase, StdCheats, StdUtils {
     Court internal immutable court;
     ICourtViews internal immutable views;
-    StakingTokenPlaceholder internal immutable token;
+    LanternToken internal immutable token;
     RecordingArbitrable internal immutable arbitrable;
     address[] internal actors;
     address internal immutable owner;
@@ -28,7 +28,7 @@ contract CourtHandler is CommonBase, StdCheats, StdUtils {
 
     constructor(
         Court court_,
-        StakingTokenPlaceholder token_,
+        LanternToken token_,
         RecordingArbitrable arbitrable_,
         address[] memory actors_,
         address owner_
@@ -207,6 +207,8 @@ contract CourtInvariantTest is CourtFixture {
     }
 
     /// @dev The court's token balance is exactly the stakes, the tokens it owes, and penalties in transit.
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_tokenBalanceEqualsStakesPlusOwed() public view {
         uint256 sum = views.pendingPenalties();
         for (uint256 i; i < arbiters.length; ++i) {
@@ -220,6 +222,8 @@ contract CourtInvariantTest is CourtFixture {
 
     /// @dev The native balance is exactly the fees of rounds not yet settled plus what the court owes; and it
     /// is what came in minus what went out (nobody was paid twice).
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_nativeBalanceEqualsFeesPlusOwed() public view {
         uint256 owedNative;
         for (uint256 i; i < arbiters.length; ++i) {
@@ -234,6 +238,8 @@ contract CourtInvariantTest is CourtFixture {
     }
 
     /// @dev The sortition tree's total is the sum of the arbiters' weights, and locks never exceed stakes.
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_treeTotalEqualsStakes() public view {
         uint256 weights;
         for (uint256 i; i < arbiters.length; ++i) {
@@ -245,6 +251,8 @@ contract CourtInvariantTest is CourtFixture {
     }
 
     /// @dev No dispute's ruling reached the arbitrable more than once.
+    /// forge-config: ci.invariant.runs = 64
+    /// forge-config: ci.invariant.depth = 64
     function invariant_rulingExecutesOnce() public view {
         for (uint256 i; i < handler.disputeCount(); ++i) {
             uint256 id = handler.disputes(i);

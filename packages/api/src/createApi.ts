@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import compress from "@fastify/compress";
 import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
@@ -25,6 +26,14 @@ export interface CreateApiOptions {
   routes?: readonly RouteDefinition[];
   /** Called with errors that are ours, not the client's (the client gets a 500 without details). */
   onInternalError?: (error: unknown) => void;
+  /**
+   * Answers what no API route takes, before the 404: the DApp's files and pages (`createWebHandler` of
+   * @lantern/web). Its answers bypass Fastify's reply (it compresses its own files).
+   */
+  web?: {
+    handles(request: IncomingMessage): boolean;
+    serve(request: IncomingMessage, response: ServerResponse): void;
+  };
 }
 
 /**
@@ -58,6 +67,11 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
     reply.code(api.status).type("application/json; charset=utf-8").send(api.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {
+    if (options.web?.handles(request.raw)) {
+      reply.hijack();
+      options.web.serve(request.raw, reply.raw);
+      return;
+    }
     reply
       .code(404)
       .send(new ApiError("not_found", `No route ${request.method} ${request.url.split("?")[0]}`).toJSON());

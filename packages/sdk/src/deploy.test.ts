@@ -19,7 +19,14 @@ import { escrowMetaEvidence } from "./content/metaEvidence.ts";
 import { deploy, deployTestToken } from "./deploy.ts";
 import { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
 import type { ContractRevertError } from "./errors/contract.ts";
-import { escrowAbi, lanternTimelockAbi, lanternTokenAbi, listingFactoryAbi } from "./generated/abis.ts";
+import {
+  courtAbi,
+  escrowAbi,
+  lanternTimelockAbi,
+  lanternTokenAbi,
+  listingCurationAbi,
+  listingFactoryAbi,
+} from "./generated/abis.ts";
 import { write } from "./internal/write.ts";
 import { type Anvil, startAnvil } from "./testing/anvil.ts";
 import type { Deployment } from "./types.ts";
@@ -108,6 +115,18 @@ describe("deploy", () => {
       setWindows(clients, escrow),
       (error: ContractRevertError) => error.errorName === "OwnableUnauthorizedAccount",
     );
+
+    // The court stakes the DAO's token, judges the escrow's disputes and the curation's reports.
+    const { Court: court, ListingCuration: curation } = deployment.contracts;
+    assert.ok(court && curation);
+    const onCourt = { address: court, abi: courtAbi } as const;
+    assert.equal(await read({ ...onEscrow, functionName: "arbitrator" }), court);
+    assert.equal(await read({ ...onFactory, functionName: "curator" }), curation);
+    assert.equal(await read({ ...onCourt, functionName: "token" }), dao);
+    assert.equal(await read({ ...onCourt, functionName: "owner" }), timelock);
+    assert.equal(await read({ address: curation, abi: listingCurationAbi, functionName: "owner" }), timelock);
+    // A view served by CourtViews through the court's fallback.
+    assert.equal((await read({ ...onCourt, functionName: "parameters" })).committeeSize, 3);
 
     const logs = await publicClient.getLogs({ address: escrow, fromBlock: deployment.deploymentBlock });
     const [metaEvidence] = parseEventLogs({ abi: escrowAbi, logs, eventName: "MetaEvidence" });

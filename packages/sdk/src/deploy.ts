@@ -1,29 +1,38 @@
 import { type Address, getAddress, type Hash, parseEther, zeroAddress } from "viem";
 import { encodeJson } from "./content/cid.ts";
+import { curationMetaEvidence } from "./content/curationMetaEvidence.ts";
 import { escrowMetaEvidence } from "./content/metaEvidence.ts";
 import { LanternError } from "./errors/base.ts";
 import { toLanternError } from "./errors/contract.ts";
 import {
+  courtAbi,
+  courtViewsAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
   lanternGovernorAbi,
   lanternTimelockAbi,
   lanternTokenAbi,
+  listingCurationAbi,
   listingFactoryAbi,
   policyAbi,
+  prevrandaoRandomnessAbi,
   reviewsAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
 import {
+  courtBytecode,
+  courtViewsBytecode,
   escrowBytecode,
   fixedPriceListingBytecode,
   keyRegistryBytecode,
   lanternGovernorBytecode,
   lanternTimelockBytecode,
   lanternTokenBytecode,
+  listingCurationBytecode,
   listingFactoryBytecode,
   policyBytecode,
+  prevrandaoRandomnessBytecode,
   reviewsBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";
@@ -51,7 +60,42 @@ export interface DeployParameters {
   currencies?: readonly Address[];
   /** ERC-1497 meta-evidence URI of escrow disputes; `/ipfs/<CID of escrowMetaEvidence>` unless given. */
   metaEvidence?: string;
+  /** The court's parameters; see `DEFAULT_COURT_PARAMETERS`. */
+  court?: Partial<CourtParameters>;
+  /** Blocks between a randomness request and the block whose prevrandao answers it; 1 unless given. */
+  randomnessLookahead?: number;
+  /** The curation's base deposit (besides the arbitration cost), in wei; 0.05 ether unless given. */
+  reportDeposit?: bigint;
+  /** Seconds the seller has to contest a report; 3 days unless given. */
+  contestWindow?: number;
 }
+
+/** The court's settings (`CourtParameters` in contracts/src/types/CourtTypes.sol). */
+export interface CourtParameters {
+  /** Seconds to commit, to reveal, and to appeal. */
+  commitPeriod: number;
+  revealPeriod: number;
+  appealPeriod: number;
+  /** The part of the minimum stake each seat locks and an incoherent seat loses, in basis points. */
+  penaltyBps: number;
+  /** Seats of a first round (odd); appeals draw 2N + 1. */
+  committeeSize: number;
+  /** Native coin per seat: a round of N seats costs N times this. */
+  feePerArbiter: bigint;
+  /** The least stake, in LanternToken units. */
+  minStake: bigint;
+}
+
+/** The court's settings in a fresh deployment, unless `deploy` is given others. */
+export const DEFAULT_COURT_PARAMETERS: CourtParameters = {
+  commitPeriod: 86_400,
+  revealPeriod: 86_400,
+  appealPeriod: 2 * 86_400,
+  penaltyBps: 2_000,
+  committeeSize: 3,
+  feePerArbiter: 10n ** 16n,
+  minStake: 100n * 10n ** 18n,
+};
 
 export interface TokenParameters {
   /** The most tokens that can ever exist; 1,000,000,000 tokens unless given. */
@@ -82,7 +126,8 @@ const DEFAULT_GENESIS = parseEther("100000000");
 /**
  * Deploys Lantern's contracts with the wallet's account, on any chain: ListingFactory, Escrow, the
  * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock,
- * LanternGovernor) and the Policy;
+ * LanternGovernor) and the Policy, the Court (staking LanternToken, with its views and prevrandao randomness)
+ * as the escrow's arbitrator, and ListingCuration as the factory's curator;
  * approves the template and any given currencies; and hands every owned contract to the timelock, leaving
  * the deploying account no role anywhere (unless `keepAdmin`).
  */
@@ -151,10 +196,39 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     functionName: "setPolicy",
     args: [policy.address],
   });
+  // Arbiters stake the DAO's token; the court judges trade disputes and reported listings.
+  const court = await deployCourt(parameters, dao.token);
+  const curation = await deployContract(parameters, "ListingCuration", {
+    abi: listingCurationAbi,
+    bytecode: listingCurationBytecode,
+    args: [
+      factory.address,
+      court.court,
+      "0x",
+      parameters.reportDeposit ?? 5n * 10n ** 16n,
+      parameters.contestWindow ?? 3 * DAY,
+      `/ipfs/${encodeJson(curationMetaEvidence).cid}`,
+      deployer,
+    ],
+  });
+  await write(parameters, {
+    address: factory.address,
+    abi: listingFactoryAbi,
+    functionName: "setCurator",
+    args: [curation.address],
+  });
+  await write(parameters, {
+    address: escrow.address,
+    abi: escrowAbi,
+    functionName: "setArbitrator",
+    args: [court.court, "0x"],
+  });
   // Every contract with an owner: the timelock takes each of them. A new owned contract joins here.
   const owned: OwnedContract[] = [
     { name: "ListingFactory", address: factory.address },
     { name: "Escrow", address: escrow.address },
+    { name: "Court", address: court.court },
+    { name: "ListingCuration", address: curation.address },
     { name: "Policy", address: policy.address },
   ];
   if (!parameters.keepAdmin) {
@@ -178,9 +252,50 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       LanternGovernor: dao.governor,
       LanternTimelock: dao.timelock,
       Reviews: reviews.address,
+      Court: court.court,
+      ListingCuration: curation.address,
+      Randomness: court.randomness,
       Policy: policy.address,
     },
   };
+}
+
+/** The court and what it needs besides the staking token: its randomness source and its views. */
+async function deployCourt(
+  parameters: DeployParameters,
+  token: Address,
+): Promise<{ court: Address; randomness: Address }> {
+  const randomness = await deployContract(parameters, "PrevrandaoRandomness", {
+    abi: prevrandaoRandomnessAbi,
+    bytecode: prevrandaoRandomnessBytecode,
+    args: [BigInt(parameters.randomnessLookahead ?? 1)],
+  });
+  const views = await deployContract(parameters, "CourtViews", {
+    abi: courtViewsAbi,
+    bytecode: courtViewsBytecode,
+    args: [],
+  });
+  const p = { ...DEFAULT_COURT_PARAMETERS, ...parameters.court };
+  const court = await deployContract(parameters, "Court", {
+    abi: courtAbi,
+    bytecode: courtBytecode,
+    args: [
+      token,
+      randomness.address,
+      {
+        commitPeriod: p.commitPeriod,
+        revealPeriod: p.revealPeriod,
+        appealPeriod: p.appealPeriod,
+        penaltyBps: p.penaltyBps,
+        committeeSize: p.committeeSize,
+        feePerArbiter: p.feePerArbiter,
+        minStake: p.minStake,
+      },
+      parameters.walletClient.account.address,
+      views.address,
+    ],
+  });
+  return { court: court.address, randomness: randomness.address };
 }
 
 /**

@@ -12,6 +12,9 @@ const optionalContractNames = [
   "LanternGovernor",
   "LanternTimelock",
   "Reviews",
+  "Court",
+  "ListingCuration",
+  "Randomness",
   "Policy",
 ] as const;
 

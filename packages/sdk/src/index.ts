@@ -80,11 +80,88 @@ export {
 } from "./actions/buyWithPermit.ts";
 export { type CancelParameters, type CancelReturnType, cancel } from "./actions/cancel.ts";
 export { type ConfirmParameters, type ConfirmReturnType, confirm } from "./actions/confirm.ts";
+// Court
+export { type AppealParameters, type AppealReturnType, appeal } from "./actions/court/appeal.ts";
+export {
+  type CommitVoteParameters,
+  type CommitVoteReturnType,
+  commitVote,
+} from "./actions/court/commitVote.ts";
+export {
+  type DrawCommitteeParameters,
+  type DrawCommitteeReturnType,
+  drawCommittee,
+} from "./actions/court/drawCommittee.ts";
+export {
+  type ExecuteRulingParameters,
+  type ExecuteRulingReturnType,
+  executeRuling,
+} from "./actions/court/executeRuling.ts";
+export {
+  type GetArbiterParameters,
+  type GetArbiterReturnType,
+  getArbiter,
+} from "./actions/court/getArbiter.ts";
+export {
+  CourtPhase,
+  type CourtRound,
+  type CourtSeat,
+  type GetCourtDisputeParameters,
+  type GetCourtDisputeReturnType,
+  getCourtDispute,
+} from "./actions/court/getCourtDispute.ts";
+export { type HashVoteParameters, hashVote } from "./actions/court/hashVote.ts";
+export {
+  type RevealVoteParameters,
+  type RevealVoteReturnType,
+  revealVote,
+} from "./actions/court/revealVote.ts";
+export {
+  type SettleRoundParameters,
+  type SettleRoundReturnType,
+  settleRound,
+} from "./actions/court/settleRound.ts";
+export { type StakeParameters, type StakeReturnType, stake } from "./actions/court/stake.ts";
+export {
+  type WithdrawCourtRewardsReturnType,
+  withdrawCourtRewards,
+} from "./actions/court/withdrawCourtRewards.ts";
 export {
   type CreateListingParameters,
   type CreateListingReturnType,
   createListing,
 } from "./actions/createListing.ts";
+// Listing curation
+export {
+  type ContestReportParameters,
+  type ContestReportReturnType,
+  contestReport,
+} from "./actions/curation/contestReport.ts";
+export {
+  type ExecuteReportDefaultParameters,
+  type ExecuteReportDefaultReturnType,
+  executeReportDefault,
+} from "./actions/curation/executeReportDefault.ts";
+export {
+  type GetReportParameters,
+  type GetReportReturnType,
+  getReport,
+  ReportState,
+} from "./actions/curation/getReport.ts";
+export {
+  type ReportListingParameters,
+  type ReportListingReturnType,
+  reportListing,
+} from "./actions/curation/reportListing.ts";
+export {
+  type SubmitReportEvidenceParameters,
+  type SubmitReportEvidenceReturnType,
+  submitReportEvidence,
+} from "./actions/curation/submitReportEvidence.ts";
+export {
+  type WithdrawCurationPaymentsReturnType,
+  withdrawCurationPayments,
+} from "./actions/curation/withdrawCurationPayments.ts";
 // DAO: token, governor and timelock (contracts/src/dao)
 export {
   type CastVoteParameters,
@@ -195,6 +272,7 @@ export {
   SHA2_256,
   verifyContent,
 } from "./content/cid.ts";
+export { curationMetaEvidence } from "./content/curationMetaEvidence.ts";
 export {
   encodeListingMetadata,
   type ListingMetadata,
@@ -216,6 +294,8 @@ export {
 } from "./crypto/shipping.ts";
 // Deployment
 export {
+  type CourtParameters,
+  DEFAULT_COURT_PARAMETERS,
   type DeployParameters,
   type DeployReturnType,
   deploy,
@@ -243,14 +323,17 @@ export {
 // Generated from the contracts
 export {
   archiveAbi,
+  courtAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
   lanternGovernorAbi,
   lanternTimelockAbi,
   lanternTokenAbi,
+  listingCurationAbi,
   listingFactoryAbi,
   policyAbi,
+  prevrandaoRandomnessAbi,
   reviewsAbi,
   testArbitratorAbi,
   testTokenAbi,

@@ -160,6 +160,12 @@ export interface Deployment {
     LanternTimelock?: Address;
     /** Verified reviews of escrowed orders (absent from older deployments). */
     Reviews?: Address;
+    /** The ERC-792 arbitrator of the escrow and the curation; its views answer at this address too. */
+    Court?: Address;
+    /** Reports of listings: the factory's curator (absent from older deployments). */
+    ListingCuration?: Address;
+    /** The court's randomness source (`PrevrandaoRandomness` unless replaced). */
+    Randomness?: Address;
     /** The marketplace's rules and the sellers' bonds (absent from older deployments). */
     Policy?: Address;
   };

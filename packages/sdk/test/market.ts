@@ -109,6 +109,8 @@ export async function startMarket(options: { keepAdmin?: boolean } = {}) {
 
     return {
       anvil,
+      /** A context for any other anvil account. */
+      contextOf: (privateKey: Hex) => context(wallet(privateKey)),
       publicClient,
       testClient,
       deployment,

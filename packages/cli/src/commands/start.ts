@@ -4,6 +4,7 @@ import { type ApiDatabase, openApiDatabase, serveApi } from "@lantern/api";
 import { ContentStore } from "@lantern/content";
 import { contentStoreSource, type Indexer, runIndexCommand } from "@lantern/indexer";
 import { anvilAccounts } from "@lantern/sdk";
+import { buildIfStale, createWebHandler } from "@lantern/web";
 import { createPublicClient, http } from "viem";
 import { startLocalChain } from "../chain/localChain.ts";
 import { assertPortFree } from "../chain/port.ts";
@@ -26,6 +27,8 @@ export interface StartOptions {
 export async function start(options: StartOptions): Promise<void> {
   const dataDir = path.resolve(options.dataDir);
   await assertPortFree(options.host, options.apiPort, "API");
+  // `npm start` builds the DApp first (prestart); this covers `lantern start` run any other way.
+  buildIfStale();
   const chain = await startLocalChain({ ...options, dataDir, stateInterval: 5 });
   let stopApi: (() => Promise<void>) | undefined;
   const stop = once(async () => {
@@ -64,6 +67,16 @@ export async function start(options: StartOptions): Promise<void> {
       host: options.host,
       port: options.apiPort,
       chainHead: () => publicClient.getBlockNumber(),
+      // The DApp on the same origin, with the development wallet: this chain is local.
+      web: createWebHandler({
+        config: {
+          chainId: deployment.chainId,
+          chainName: "Local chain",
+          rpcUrl: chain.rpcUrl,
+          devWallet: true,
+          deployment,
+        },
+      }),
     });
     stopApi = async () => {
       await api.close();
@@ -77,6 +90,7 @@ export async function start(options: StartOptions): Promise<void> {
       `  Chain      ${chain.rpcUrl}  (chain id ${deployment.chainId}, ${chain.resumed ? "resumed from saved state" : "new chain"})`,
       `  Contracts  ${deployedNow ? "deployed now" : "deployed earlier"} at block ${deployment.deploymentBlock}; ${path.join(dataDir, "deployments", `${deployment.chainId}.json`)}`,
       ...Object.entries(deployment.contracts).map(([name, address]) => `    ${name.padEnd(18)} ${address}`),
+      `  DApp       ${api.url}/  (development wallet with the accounts below: this local chain only)`,
       `  API        ${api.url}  (OpenAPI document: ${api.url}/openapi.json; content under ${content.dir})`,
       "",
       "  Development accounts (each funded with 10000 ETH; well-known keys, for this local chain ONLY):",

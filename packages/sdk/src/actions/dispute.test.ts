@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { parseEther, parseEventLogs } from "viem";
+import { parseEther, parseEventLogs, zeroAddress } from "viem";
 import { useTestArbitrator } from "../../test/arbitrator.ts";
 import { type Market, startMarket } from "../../test/market.ts";
 import { escrowAbi } from "../generated/abis.ts";
@@ -24,7 +24,15 @@ describe("dispute", () => {
   });
   after(() => market.stop());
 
-  test("says no arbitrator is set yet", async () => {
+  test("says no arbitrator is set", async () => {
+    // deploy() makes the court the escrow's arbitrator; take it away to see the message.
+    const hash = await market.wallets.deployer.writeContract({
+      address: market.deployment.contracts.Escrow,
+      abi: escrowAbi,
+      functionName: "setArbitrator",
+      args: [zeroAddress, "0x"],
+    });
+    await market.publicClient.waitForTransactionReceipt({ hash });
     const listing = await market.list();
     const { orderId } = await buy(market.buyer, { listing, escrowed: true });
     await assert.rejects(dispute(market.buyer, { orderId }), {

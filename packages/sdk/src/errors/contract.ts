@@ -2,14 +2,17 @@ import { type Abi, decodeErrorResult, type Hex, isHex, stringify } from "viem";
 import { formatAbiItem } from "viem/utils";
 import {
   archiveAbi,
+  courtAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
   lanternGovernorAbi,
   lanternTimelockAbi,
   lanternTokenAbi,
+  listingCurationAbi,
   listingFactoryAbi,
   policyAbi,
+  prevrandaoRandomnessAbi,
   reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
@@ -30,6 +33,9 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     fixedPriceListingAbi,
     keyRegistryAbi,
     archiveAbi,
+    courtAbi,
+    listingCurationAbi,
+    prevrandaoRandomnessAbi,
     lanternTokenAbi,
     lanternGovernorAbi,
     lanternTimelockAbi,

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { type Abi, type AbiParameter, parseEther, zeroAddress } from "viem";
+import { type Abi, type AbiParameter, parseEther, toFunctionSelector, zeroAddress } from "viem";
+import { formatAbiItem } from "viem/utils";
 import * as generated from "../generated/abis.ts";
 import { OrderState } from "../types.ts";
 import { revertMessage, revertMessages } from "./messages.ts";
@@ -89,5 +90,22 @@ describe("revert messages", () => {
       "The contract panicked with code 0x11 (an arithmetic operation overflowed).",
     );
     assert.equal(revertMessage("Mystery", {}), "The contract reverted with Mystery.");
+  });
+});
+
+describe("error selectors", () => {
+  test("no two Lantern errors share a selector with different argument names", () => {
+    const bySelector = new Map<string, string>();
+    for (const [abiName, abi] of Object.entries(generated)) {
+      if (notLantern.has(abiName)) continue;
+      for (const item of abi as Abi) {
+        if (item.type !== "error") continue;
+        const selector = toFunctionSelector(formatAbiItem(item));
+        const named = `${item.name}(${item.inputs.map((i) => `${i.type} ${i.name}`).join(",")})`;
+        const seen = bySelector.get(selector);
+        assert.ok(seen === undefined || seen === named, `${named} (${abiName}) collides with ${seen}`);
+        bySelector.set(selector, named);
+      }
+    }
   });
 });

@@ -1,14 +1,17 @@
 import { type Address, formatEther, zeroAddress } from "viem";
 import type {
   archiveAbi,
+  courtAbi,
   escrowAbi,
   fixedPriceListingAbi,
   keyRegistryAbi,
   lanternGovernorAbi,
   lanternTimelockAbi,
   lanternTokenAbi,
+  listingCurationAbi,
   listingFactoryAbi,
   policyAbi,
+  prevrandaoRandomnessAbi,
   reviewsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
@@ -36,6 +39,9 @@ export type LanternRevertName =
   | ErrorNames<typeof reviewsAbi>
   | ErrorNames<typeof policyAbi>
   | ErrorNames<typeof testTokenAbi>
+  | ErrorNames<typeof courtAbi>
+  | ErrorNames<typeof listingCurationAbi>
+  | ErrorNames<typeof prevrandaoRandomnessAbi>
   | "Error"
   | "Panic";
 
@@ -56,6 +62,8 @@ const native = (value: unknown, options: RevertMessageOptions): string =>
   `${formatEther(BigInt(value as bigint))} ${options.nativeSymbol ?? "ETH"}`;
 const amount = (value: unknown, options: RevertMessageOptions): string =>
   options.formatAmount ? options.formatAmount(BigInt(value as bigint)) : `${text(value)} (smallest units)`;
+const reportStates = ["None", "Pending", "Disputed", "Defaulted", "Resolved"] as const;
+const reportStateName = (state: number): string => reportStates[state] ?? `Unknown(${state})`;
 const currency = (value: unknown): string =>
   value === zeroAddress ? "the native coin" : `token ${text(value as Address)}`;
 
@@ -257,6 +265,107 @@ export const revertMessages: Readonly<
   ZeroContent: (a) => `Record ${text(a.index)} of the batch names no content.`,
   ZeroLegacyId: (a) => `Record ${text(a.index)} of the batch has a legacy id of zero.`,
 
+  // Court
+  AlreadyCommitted: (a) =>
+    `Seat ${text(a.seat)} of round ${text(a.round)} of dispute ${text(a.disputeID)} has committed its vote already.`,
+  AlreadyRevealed: (a) =>
+    `Seat ${text(a.seat)} of round ${text(a.round)} of dispute ${text(a.disputeID)} has revealed its vote already.`,
+  AppealLimitReached: (a) =>
+    `Dispute ${text(a.disputeID)} cannot be appealed again: its committee of ${text(a.committee)} is the largest ` +
+    "the court draws.",
+  CommitPeriodOver: (a) =>
+    `The commit period of round ${text(a.round)} of dispute ${text(a.disputeID)} ended at ${date(a.commitEnd)}.`,
+  CommitmentMismatch: (a) =>
+    `The ruling and salt do not match what seat ${text(a.seat)} committed in round ${text(a.round)} of dispute ` +
+    `${text(a.disputeID)}; reveal exactly the ruling and salt you committed.`,
+  CommitteeComplete: (a) =>
+    `The committee of round ${text(a.round)} of dispute ${text(a.disputeID)} is complete; nothing is left to draw.`,
+  CommitteeNotDrawn: (a) =>
+    `The committee of round ${text(a.round)} of dispute ${text(a.disputeID)} is not drawn yet, so voting has not started.`,
+  DisputeNotFound: (a) => `The court has no dispute ${text(a.disputeID)}.`,
+  DisputeWithdrawnAlready: (a) =>
+    `Dispute ${text(a.disputeID)} was withdrawn by its parties' settlement; only its settlement of arbiters remains.`,
+  FeeTooLarge: (a) => `The payment of ${text(a.paid)} wei is more than the court can account for.`,
+  InsufficientFee: (a, o) => `The fee is ${native(a.required, o)}, but ${native(a.paid, o)} was sent.`,
+  InvalidCommitteeSize: (a) =>
+    `A committee must have an odd number of seats from 1 to 1023; ${text(a.size)} is not allowed.`,
+  InvalidLookahead: (a) =>
+    `The randomness lookahead must be at least one block; ${text(a.lookahead)} is not.`,
+  InvalidMinStake: (a) =>
+    `The minimum stake must be at least 10^9 token units (one draw weight); ${text(a.minStake)} is too small.`,
+  InvalidPenalty: (a) =>
+    `The penalty must be from 1 to 10,000 basis points of the minimum stake; ${text(a.penaltyBps)} is not.`,
+  InvalidPeriod: (a) => `A court period must last from one hour to one year; ${duration(a.period)} does not.`,
+  NativeTransferFailed: (a, o) =>
+    `Sending ${native(a.amount, o)} to ${text(a.to)} failed; that account must accept the native coin.`,
+  NoArbiters: () => "No arbiter has stake in the court, so no committee can be drawn yet.",
+  NotAppealPeriod: (a) =>
+    Number(a.end) === 0
+      ? `Dispute ${text(a.disputeID)} has no ruling to appeal yet.`
+      : `Dispute ${text(a.disputeID)} can be appealed only from ${date(a.start)} until ${date(a.end)}.`,
+  NotArbitrable: (a) =>
+    `Only the contract that created dispute ${text(a.disputeID)} may withdraw it; ${text(a.caller)} did not.`,
+  NotCommitted: (a) =>
+    `Seat ${text(a.seat)} of round ${text(a.round)} of dispute ${text(a.disputeID)} committed no vote, so it has ` +
+    "nothing to reveal.",
+  NotDrawn: (a) =>
+    `${text(a.caller)} was not drawn for seat ${text(a.seat)} of round ${text(a.round)} of dispute ` +
+    `${text(a.disputeID)}.`,
+  NothingOwed: (a) => `Nothing is owed to ${text(a.account)}.`,
+  RandomnessNotReady: (a) =>
+    `The random number for dispute ${text(a.disputeID)} comes with block ${text(a.ticket)}; draw in that block.`,
+  RevealNotStarted: (a) =>
+    `Votes of round ${text(a.round)} of dispute ${text(a.disputeID)} are revealed from ${date(a.revealStart)}, ` +
+    "when the commit period ends.",
+  RevealPeriodOver: (a) =>
+    `The reveal period of round ${text(a.round)} of dispute ${text(a.disputeID)} ended at ${date(a.revealEnd)}; ` +
+    "an unrevealed vote counts as incoherent.",
+  RoundNotFound: (a) => `Dispute ${text(a.disputeID)} has no round ${text(a.round)}.`,
+  RoundSettled: (a) => `Round ${text(a.round)} of dispute ${text(a.disputeID)} is settled already.`,
+  RulingAlreadyExecuted: (a) => `The ruling of dispute ${text(a.disputeID)} was carried out already.`,
+  RulingFinal: (a) =>
+    `The ruling of dispute ${text(a.disputeID)} is final, so the dispute can no longer be withdrawn.`,
+  RulingNotFinal: (a) =>
+    Number(a.appealEnd) === 0
+      ? `Dispute ${text(a.disputeID)} has no ruling yet: its committee is still being drawn.`
+      : `The ruling of dispute ${text(a.disputeID)} can be appealed until ${date(a.appealEnd)}; it is final after that.`,
+  RulingOutOfRange: (a) =>
+    `Ruling ${text(a.ruling)} is out of range: this dispute's rulings run from 0 to ${text(a.choices)}.`,
+  StakeBelowMinimum: (a) =>
+    `A stake must be zero or at least the minimum of ${text(a.minStake)} token units; ${text(a.stake)} is less.`,
+  StakeLocked: (a) =>
+    `${text(a.locked)} token units of the stake back seats in open disputes; the stake cannot go below that ` +
+    `(${text(a.stake)} was asked) until they are settled.`,
+  StakeTooLarge: (a) => `A stake of ${text(a.stake)} token units is more than the court can hold.`,
+  StakeUnchanged: (a) => `The stake is already ${text(a.stake)} token units.`,
+  TooManyChoices: (a) => `A dispute may have at most ${text(a.max)} rulings; ${text(a.choices)} were asked.`,
+  TreeFull: () => "The court holds the most arbiters it can; one must leave before another joins.",
+  TreeOverflow: () => "The total stake would exceed what the court's draw tree can hold.",
+  ZeroCommitment: () => "A commitment of zero is not allowed; commit the hash of your ruling and salt.",
+
+  // Listing curation
+  ArbitrationCostAboveDeposits: (a, o) =>
+    `The arbitrator now charges ${native(a.cost, o)}, more than both deposits together (${native(a.deposits, o)}).`,
+  ContestWindowOpen: (a) =>
+    `The seller may contest report ${text(a.reportId)} until ${date(a.deadline)}; it cannot default before.`,
+  ContestWindowOver: (a) => `The time to contest report ${text(a.reportId)} ended at ${date(a.deadline)}.`,
+  InvalidContestWindow: (a) =>
+    `A contest window must last from one hour to one year; ${duration(a.window)} does not.`,
+  InvalidCurationRuling: (a) =>
+    `Ruling ${text(a.ruling)} is not valid for a report: 0 (refused), 1 (remove) or 2 (keep).`,
+  ListingNotOpen: (a) =>
+    `${text(a.listing)} is ${listingStatusName(Number(a.status))}; only an active or paused listing can be reported.`,
+  NotListingSeller: (a) =>
+    `Only the seller of the reported listing may contest report ${text(a.reportId)}; ${text(a.caller)} is not it.`,
+  NotAListing: (a) => `${text(a.listing)} is not a listing of this marketplace.`,
+  ReportAlreadyOpen: (a) => `${text(a.listing)} already has an open report (${text(a.reportId)}).`,
+  ReportClosed: (a) => `Report ${text(a.reportId)} is closed; evidence is accepted only while it is open.`,
+  ReportNotFound: (a) => `There is no report ${text(a.reportId)}.`,
+  ReportNotPending: (a) =>
+    `Report ${text(a.reportId)} is ${reportStateName(Number(a.state))}, no longer waiting for the seller.`,
+  UnknownReportDispute: (a) => `${text(a.arbitrator)} has no open report under dispute ${text(a.disputeId)}.`,
+  WrongDeposit: (a, o) => `The deposit must be ${native(a.required, o)}, but ${native(a.paid, o)} was sent.`,
+
   // LanternToken
   AllocationExceedsCap: (a) =>
     `The genesis allocation totals ${tokens(a.allocated)}, more than the cap of ${tokens(a.cap)}.`,
@@ -350,7 +459,7 @@ export const revertMessages: Readonly<
     `The contract holds ${native(a.balance, o)} but needs ${native(a.needed, o)} for this.`,
   OwnableInvalidOwner: (a) => `${text(a.owner)} cannot be the owner.`,
   OwnableUnauthorizedAccount: (a) => `Only the owner may do this; ${text(a.account)} is not the owner.`,
-  ReentrancyGuardReentrantCall: () => "A contract tried to re-enter the escrow during a call.",
+  ReentrancyGuardReentrantCall: () => "A contract tried to re-enter a Lantern contract during a call.",
   SafeERC20FailedOperation: (a) => `A transfer of token ${text(a.token)} failed.`,
 
   // A standard OpenZeppelin ERC-20 with permit, whose reverts bubble up through purchases

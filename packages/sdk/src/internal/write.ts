@@ -1,5 +1,6 @@
 import type {
   Abi,
+  BlockTag,
   ContractFunctionArgs,
   ContractFunctionName,
   ContractFunctionParameters,
@@ -31,7 +32,13 @@ export async function write<
   const args extends ContractFunctionArgs<abi, Mutability, functionName>,
 >(
   clients: { walletClient: LanternWalletClient; publicClient: LanternPublicClient },
-  parameters: ContractFunctionParameters<abi, Mutability, functionName, args> & { value?: bigint },
+  parameters: ContractFunctionParameters<abi, Mutability, functionName, args> & {
+    value?: bigint;
+    /** The block to simulate in; `pending` for calls that depend on the block they land in. */
+    blockTag?: BlockTag;
+    /** A gas limit, for calls whose cost depends on the block they land in; estimated unless given. */
+    gas?: bigint;
+  },
   /** How amounts read in a revert's message; a function is only called if the write fails. */
   errorOptions: RevertMessageOptions | (() => Promise<RevertMessageOptions>) = {},
 ): Promise<WriteResult> {
