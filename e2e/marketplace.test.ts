@@ -350,7 +350,23 @@ test("a damaged item is settled by agreement: the buyer proposes 30 %, the selle
   await shot(page, "14-settlement-seller");
 });
 
+test("a buyer reports the listing to the court, paying the deposit it names", async () => {
+  await useDevAccount(page, BUYER);
+  await page.goto(listingUrl);
+  await page.getByRole("heading", { name: TITLE }).waitFor();
+  await page.getByText("Report this listing").click();
+  const form = page.locator(".report form");
+  await form.getByRole("button", { name: "Report" }).click();
+  assert.equal(await form.locator(".field .error").textContent(), "A reason is required.");
+  assert.match((await form.locator(".hint").first().textContent()) ?? "", /deposit of [\d.]+ ETH/);
+  await form.getByLabel("What is wrong with it").fill("The photos are not of this camera.");
+  await form.getByRole("button", { name: "Report" }).click();
+  assert.equal((await txResult(form, "Reporting the listing")).status, "confirmed");
+  await shot(page, "15-listing-reported");
+});
+
 test("the listing and order pages fit a phone's width", async () => {
+  await useDevAccount(page, SELLER);
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [name, open] of [
     ["listing", () => page.goto(listingUrl)],

@@ -38,8 +38,17 @@ export async function loadConfig(url = "/config.json"): Promise<AppConfig> {
   ) {
     throw new Error("The Lantern node's configuration is incomplete: no chain or no contracts.");
   }
-  // Contracts later issues added (the DAO, reviews) are optional: older deployments do not have them.
-  const optional = ["LanternToken", "LanternGovernor", "LanternTimelock", "Reviews"] as const;
+  // Contracts later issues added (the DAO, reviews, the court, the policy) are optional: older deployments do not have them.
+  const optional = [
+    "LanternToken",
+    "LanternGovernor",
+    "LanternTimelock",
+    "Reviews",
+    "Court",
+    "ListingCuration",
+    "Randomness",
+    "Policy",
+  ] as const;
   const extra = Object.fromEntries(
     optional
       .filter((name) => typeof contracts[name] === "string" && isAddress(contracts[name] as string))

@@ -16,6 +16,7 @@ import { type Address, isAddress } from "viem";
 import { Link, useLocation } from "wouter";
 import { Field } from "../components/Field.tsx";
 import { ManageListing } from "../components/ManageListing.tsx";
+import { ReportListing } from "../components/ReportListing.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { useAddress, useApp, useWriteContext } from "../lib/app.tsx";
 import { formatAmount, shortAddress } from "../lib/format.ts";
@@ -93,6 +94,7 @@ function ListingDetails({ address }: { address: Address }) {
           <p className="notice">The description and images could not be loaded: {view.metadataError}</p>
         ) : null}
         {isSeller ? <ManageListing view={view} /> : <BuyForm view={view} />}
+        {isSeller ? null : <ReportListing listing={view.listing} />}
       </div>
       <SellerReviews seller={view.seller} listing={view.listing} />
     </article>
