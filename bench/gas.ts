@@ -5,6 +5,7 @@
 // order of a marketplace's life also pay to create its counters' storage; every later one does not.
 import {
   applyOrderEvent,
+  computeEpoch,
   courtAbi,
   DEFAULT_COURT_PARAMETERS,
   deploy,
@@ -20,6 +21,7 @@ import {
   orderEventNames,
   policyAbi,
   reviewsAbi,
+  rewardsAbi,
   startAnvil,
   testTokenAbi,
 } from "@lantern/sdk";
@@ -55,6 +57,7 @@ const TARGETS: Record<string, number> = {
   commitVote: 55_000,
   revealVote: 65_000,
   createReview: 70_000,
+  claimReward: 80_000,
 };
 
 /** Arbiters staked before the court's gas is measured: the draw picks 3 of them. */
@@ -592,6 +595,69 @@ try {
   const overhead = (name: string, before: number) => (gas[name] ?? Number.NaN) - before;
   gas.policyOverheadCreateListing = overhead("createListing", BEFORE_POLICY.createListing);
   gas.policyOverheadCreateListingRuled = overhead("createListingRuledCategory", BEFORE_POLICY.createListing);
+
+  // Rewards: the epoch's payout as computeEpoch makes it from this scenario's completed order and review
+  // (a two-leaf tree), posted after the epoch by the distributor (the deployer) and claimed after the window.
+  const rewards = deployment.contracts.Rewards as Address;
+  const epochNow = await publicClient.readContract({
+    address: rewards,
+    abi: rewardsAbi,
+    functionName: "epochAt",
+    args: [(await publicClient.getBlock()).timestamp],
+  });
+  const firstEpoch = await publicClient.readContract({
+    address: rewards,
+    abi: rewardsAbi,
+    functionName: "nextEpoch",
+  });
+  if (epochNow <= firstEpoch) await increaseTime(7 * 86_400);
+  const payout = await computeEpoch(
+    [
+      {
+        type: "purchase",
+        orderId: completed.id,
+        buyer: buyer.account.address,
+        seller: seller.account.address,
+      },
+      { type: "review", orderId: completed.id, buyer: buyer.account.address },
+    ],
+    [],
+    {
+      chainId: anvil.chainId,
+      rewards,
+      epoch: firstEpoch,
+      budget: await publicClient.readContract({
+        address: rewards,
+        abi: rewardsAbi,
+        functionName: "budget",
+        args: [firstEpoch],
+      }),
+      points: { purchase: 10n, sale: 10n, review: 5n, view: 1n, like: 2n, share: 3n },
+      capPerKind: { purchase: 50n, sale: 50n, review: 25n, view: 3n, like: 10n, share: 10n },
+      capPerAccount: 100n,
+    },
+  );
+  await send("postRewardRoot", deployer, {
+    address: rewards,
+    abi: rewardsAbi,
+    functionName: "postRoot",
+    args: [firstEpoch, payout.root, payout.total],
+  });
+  await increaseTime(2 * 86_400);
+  // The first claim of an epoch also writes the first word of its claim bitmap; later claims flip a bit.
+  const [first, second] = payout.payouts;
+  if (!first || !second) throw new Error("computeEpoch paid fewer than two accounts");
+  for (const [name, p] of [
+    ["claimRewardFirstOfEpoch", first],
+    ["claimReward", second],
+  ] as const) {
+    await send(name, otherBuyer, {
+      address: rewards,
+      abi: rewardsAbi,
+      functionName: "claim",
+      args: [firstEpoch, p.index, p.account, p.amount, p.proof],
+    });
+  }
 
   const rows = Object.entries(gas).map(([name, value]) => {
     const target = TARGETS[name];

@@ -24,6 +24,7 @@ const contracts = {
   PrevrandaoRandomness: "PrevrandaoRandomness.sol",
   ListingCuration: "ListingCuration.sol",
   Policy: "Policy.sol",
+  Rewards: "Rewards.sol",
 } as const;
 
 /** Test fixtures the benchmarks and SDK tests deploy; never part of a production deployment. */

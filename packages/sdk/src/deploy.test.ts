@@ -111,6 +111,11 @@ describe("deploy", () => {
       await read({ address: dao, abi: lanternTokenAbi, functionName: "balanceOf", args: [deployer] }),
       parseEther("100000000"),
     );
+    // The token's only minter is the Rewards contract, whose address deploy() predicted.
+    assert.equal(
+      await read({ address: dao, abi: lanternTokenAbi, functionName: "minter" }),
+      deployment.contracts.Rewards,
+    );
     await assert.rejects(
       setWindows(clients, escrow),
       (error: ContractRevertError) => error.errorName === "OwnableUnauthorizedAccount",

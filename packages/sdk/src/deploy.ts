@@ -1,4 +1,4 @@
-import { type Address, getAddress, type Hash, parseEther, zeroAddress } from "viem";
+import { type Address, getAddress, getContractAddress, type Hash, parseEther, zeroAddress } from "viem";
 import { encodeJson } from "./content/cid.ts";
 import { curationMetaEvidence } from "./content/curationMetaEvidence.ts";
 import { escrowMetaEvidence } from "./content/metaEvidence.ts";
@@ -18,6 +18,7 @@ import {
   policyAbi,
   prevrandaoRandomnessAbi,
   reviewsAbi,
+  rewardsAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
 import {
@@ -34,6 +35,7 @@ import {
   policyBytecode,
   prevrandaoRandomnessBytecode,
   reviewsBytecode,
+  rewardsBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";
 import { handOver, type OwnedContract } from "./internal/handOver.ts";
@@ -47,6 +49,8 @@ export interface DeployParameters {
   token?: TokenParameters;
   /** Governor and timelock settings; the defaults suit a public chain. */
   governance?: GovernanceParameters;
+  /** The reward schedule, fixed for good at deployment, and the first distributor. */
+  rewards?: RewardsParameters;
   /**
    * Leave the deploying account owning every parameter instead of handing them to the timelock. Only for
    * tests and benchmarks that set parameters directly; a marketplace deployed this way has an admin key.
@@ -115,6 +119,21 @@ export interface GovernanceParameters {
   quorumPercent?: number;
   /** Seconds between queueing an accepted proposal and running it; 2 days unless given. */
   timelockDelay?: number;
+}
+
+export interface RewardsParameters {
+  /** Unix seconds when epoch 0 starts; the latest block's time unless given. */
+  start?: bigint;
+  /** Seconds per epoch; 7 days unless given. */
+  epochLength?: number;
+  /** Tokens epoch 0 pays out; 1,000,000 unless given. */
+  firstEmission?: bigint;
+  /** How much smaller each epoch's emission is, in basis points; 100 (1%) unless given. */
+  decayBps?: number;
+  /** Seconds during which a posted root can be challenged; 2 days unless given. */
+  challengeWindow?: number;
+  /** Who posts roots until governance appoints another; the deploying account unless given. */
+  distributor?: Address;
 }
 
 export type DeployReturnType = Deployment;
@@ -230,6 +249,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     { name: "Court", address: court.court },
     { name: "ListingCuration", address: curation.address },
     { name: "Policy", address: policy.address },
+    { name: "Rewards", address: dao.rewards },
   ];
   if (!parameters.keepAdmin) {
     await handOver(parameters, {
@@ -256,6 +276,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       ListingCuration: curation.address,
       Randomness: court.randomness,
       Policy: policy.address,
+      Rewards: dao.rewards,
     },
   };
 }
@@ -299,21 +320,25 @@ async function deployCourt(
 }
 
 /**
- * The token with its genesis allocation, a timelock whose only proposer and executor is, for now, the
- * deployer (with no delay, so `handOver` can run its batch at once), and the governor.
+ * The token with its genesis allocation and `Rewards` as its only minter (the Rewards address is predicted
+ * from the deployer's nonce: the token, the timelock, the governor and Rewards are its next four
+ * transactions), a timelock whose only proposer and executor is, for now, the deployer (with no delay, so
+ * `handOver` can run its batch at once), the governor, and Rewards with its schedule and distributor.
  */
 async function deployDao(
   parameters: DeployParameters,
-): Promise<{ token: Address; timelock: Address; governor: Address }> {
+): Promise<{ token: Address; timelock: Address; governor: Address; rewards: Address }> {
+  const { publicClient } = parameters;
   const deployer = parameters.walletClient.account.address;
+  const nonce = await publicClient.getTransactionCount({ address: deployer, blockTag: "pending" });
+  const predictedRewards = getContractAddress({ from: deployer, nonce: BigInt(nonce + 3) });
   const allocation = parameters.token?.allocation ?? [{ account: deployer, amount: DEFAULT_GENESIS }];
   const token = await deployContract(parameters, "LanternToken", {
     abi: lanternTokenAbi,
     bytecode: lanternTokenBytecode,
     args: [
       parameters.token?.cap ?? DEFAULT_CAP,
-      // No minter until the reward schedule is deployed with the token.
-      zeroAddress,
+      predictedRewards,
       allocation.map((a) => a.account),
       allocation.map((a) => a.amount),
     ],
@@ -336,7 +361,39 @@ async function deployDao(
       BigInt(g.quorumPercent ?? 4),
     ],
   });
-  return { token: token.address, timelock: timelock.address, governor: governor.address };
+  const r = parameters.rewards ?? {};
+  const start = r.start ?? (await publicClient.getBlock()).timestamp;
+  const rewards = await deployContract(parameters, "Rewards", {
+    abi: rewardsAbi,
+    bytecode: rewardsBytecode,
+    args: [
+      deployer,
+      token.address,
+      start,
+      BigInt(r.epochLength ?? 7 * DAY),
+      r.firstEmission ?? parseEther("1000000"),
+      BigInt(r.decayBps ?? 100),
+      BigInt(r.challengeWindow ?? 2 * DAY),
+    ],
+  });
+  if (rewards.address !== getAddress(predictedRewards)) {
+    throw new LanternError(
+      `Rewards was deployed at ${rewards.address}, not at ${predictedRewards} as the token expects; ` +
+        "another transaction from the deploying account must have run during the deployment.",
+    );
+  }
+  await write(parameters, {
+    address: rewards.address,
+    abi: rewardsAbi,
+    functionName: "setDistributor",
+    args: [r.distributor ?? deployer],
+  });
+  return {
+    token: token.address,
+    timelock: timelock.address,
+    governor: governor.address,
+    rewards: rewards.address,
+  };
 }
 
 /**

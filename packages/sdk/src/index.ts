@@ -301,6 +301,7 @@ export {
   deploy,
   deployTestToken,
   type GovernanceParameters,
+  type RewardsParameters,
   type TokenParameters,
 } from "./deploy.ts";
 export { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
@@ -335,6 +336,7 @@ export {
   policyAbi,
   prevrandaoRandomnessAbi,
   reviewsAbi,
+  rewardsAbi,
   testArbitratorAbi,
   testTokenAbi,
 } from "./generated/abis.ts";
@@ -349,6 +351,7 @@ export {
   listingFactoryBytecode,
   policyBytecode,
   reviewsBytecode,
+  rewardsBytecode,
   testArbitratorBytecode,
   testTokenBytecode,
 } from "./generated/bytecode.ts";
@@ -374,6 +377,26 @@ export {
   getPublishedKey,
 } from "./readers/getPublishedKey.ts";
 export { foldOrders, getOrderLogs, orderEventTopics } from "./readers/orderLogs.ts";
+// Rewards: shop to earn (contracts/src/rewards)
+export {
+  type RewardAction,
+  RewardActionKind,
+  rewardActionTypes,
+  rewardDomain,
+  type SignedRewardAction,
+} from "./rewards/actions.ts";
+export {
+  type ComputeEpochReturnType,
+  computeEpoch,
+  type RejectedAction,
+  type RewardEvent,
+  type RewardPayout,
+  type RewardPointKind,
+  type RewardRules,
+} from "./rewards/computeEpoch.ts";
+export { rewardLeaf, rewardTree } from "./rewards/merkle.ts";
+export { signRewardAction } from "./rewards/signRewardAction.ts";
+export { challengeRewardRoot, claimReward, postRewardRoot } from "./rewards/writeRewards.ts";
 export { buyerShareOf, RULING_CHOICES, Ruling, splitRuling } from "./rulings.ts";
 // Local chains and tests (Node only; built-ins load on first call, so browsers can import this module)
 export {

@@ -168,6 +168,8 @@ export interface Deployment {
     Randomness?: Address;
     /** The marketplace's rules and the sellers' bonds (absent from older deployments). */
     Policy?: Address;
+    /** Shop-to-earn rewards, the token's minter (absent from older deployments). */
+    Rewards?: Address;
   };
 }
 

@@ -14,6 +14,7 @@ import {
   policyAbi,
   prevrandaoRandomnessAbi,
   reviewsAbi,
+  rewardsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { LanternError, type LanternErrorOptions } from "./base.ts";
@@ -41,6 +42,7 @@ export const lanternErrorAbi: readonly AbiError[] = (() => {
     lanternTimelockAbi,
     reviewsAbi,
     policyAbi,
+    rewardsAbi,
     testTokenAbi,
   ]) {
     for (const item of abi) {

@@ -13,6 +13,7 @@ import type {
   policyAbi,
   prevrandaoRandomnessAbi,
   reviewsAbi,
+  rewardsAbi,
   testTokenAbi,
 } from "../generated/abis.ts";
 import { listingStatusName, orderStateName } from "../types.ts";
@@ -38,6 +39,7 @@ export type LanternRevertName =
   | ErrorNames<typeof lanternTimelockAbi>
   | ErrorNames<typeof reviewsAbi>
   | ErrorNames<typeof policyAbi>
+  | ErrorNames<typeof rewardsAbi>
   | ErrorNames<typeof testTokenAbi>
   | ErrorNames<typeof courtAbi>
   | ErrorNames<typeof listingCurationAbi>
@@ -400,6 +402,30 @@ export const revertMessages: Readonly<
   NotBondSeller: (a) =>
     `Only the seller of ${text(a.listing)} may take its bond back; ${text(a.caller)} is not.`,
   TooManyCategories: () => "The policy has as many categories with rules of their own as it can hold.",
+
+  // Rewards
+  AlreadyClaimed: (a) => `Payout ${text(a.index)} of epoch ${text(a.epoch)} has been claimed already.`,
+  ChallengeWindowClosed: (a) => `The root of epoch ${text(a.epoch)} can no longer be challenged.`,
+  ChallengeWindowOpen: (a) =>
+    `The root of epoch ${text(a.epoch)} can be challenged until ${date(a.endsAt)}; claims open then.`,
+  ClaimsExceedTotal: (a) =>
+    `Claims from epoch ${text(a.epoch)} would pass its root's total; the root does not add up (challenge it).`,
+  EpochNotEnded: (a) =>
+    `Epoch ${text(a.epoch)} ends at ${date(a.endsAt)}; its root can be posted after that.`,
+  InvalidProof: (a) =>
+    `The proof does not show ${tokens(a.amount)} for ${text(a.account)} in epoch ${text(a.epoch)}'s root.`,
+  InvalidSchedule: () =>
+    "The reward schedule is invalid: epochs need a length, and the decay must be below 100%.",
+  NoRoot: (a) => `Epoch ${text(a.epoch)} has no posted root.`,
+  NotChallenged: (a) => `The root of epoch ${text(a.epoch)} is not challenged.`,
+  NotDistributor: (a) =>
+    `Only the distributor governance appointed may post roots; ${text(a.caller)} is not it.`,
+  OverBudget: (a) =>
+    `The root of epoch ${text(a.epoch)} pays ${tokens(a.total)}, more than its budget of ${tokens(a.budget)}.`,
+  PreviousEpochWithoutRoot: (a) => `Epoch ${text(a.epoch)} cannot have a root before the epochs before it.`,
+  RootAlreadyPosted: (a) => `Epoch ${text(a.epoch)} has a root already; challenge it instead.`,
+  RootChallenged: (a) =>
+    `The root of epoch ${text(a.epoch)} is challenged; claims wait until governance decides.`,
 
   // Reviews (OrderNotFound, OrderMismatch, WrongOrderState, NotBuyer and NotSeller read as the escrow's)
   AlreadyAnswered: (a) => `The seller already answered the review of order ${text(a.orderId)}.`,

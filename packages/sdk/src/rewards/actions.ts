@@ -1,0 +1,35 @@
+import type { Address, Hex } from "viem";
+
+/** Off-chain actions a user signs to earn points; the numbers are the `kind` in the signed message. */
+export const RewardActionKind = { View: 0, Like: 1, Share: 2 } as const;
+export type RewardActionKind = (typeof RewardActionKind)[keyof typeof RewardActionKind];
+
+/** The EIP-712 message of an off-chain action. The domain binds it to one chain and one Rewards contract. */
+export interface RewardAction {
+  account: Address;
+  kind: RewardActionKind;
+  /** What was viewed, liked or shared: a listing address, left-padded to 32 bytes. */
+  target: Hex;
+  epoch: bigint;
+  nonce: bigint;
+}
+
+export interface SignedRewardAction {
+  action: RewardAction;
+  signature: Hex;
+}
+
+export const rewardActionTypes = {
+  Action: [
+    { name: "account", type: "address" },
+    { name: "kind", type: "uint8" },
+    { name: "target", type: "bytes32" },
+    { name: "epoch", type: "uint256" },
+    { name: "nonce", type: "uint256" },
+  ],
+} as const;
+
+/** The EIP-712 domain of a Rewards contract on a chain. */
+export function rewardDomain(chainId: number, rewards: Address) {
+  return { name: "Lantern Rewards", version: "1", chainId, verifyingContract: rewards } as const;
+}
