@@ -60,7 +60,10 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
 
   app.setErrorHandler((error, _request, reply) => {
     const api = toApiError(error);
-    if (api.status >= 500 && api.code === "internal") options.onInternalError?.(error);
+    if (api.status >= 500 && api.code === "internal") {
+      // Logged with its cause for us, never sent to the client (it may name tables, paths or values).
+      (options.onInternalError ?? logInternalError)(error);
+    }
     reply.code(api.status).type("application/json; charset=utf-8").send(api.toJSON());
   });
   app.setNotFoundHandler((request, reply) => {
@@ -97,6 +100,11 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   app.get("/openapi.json", async () => document);
   for (const route of routes) register(app, route, ctx);
   return app;
+}
+
+function logInternalError(error: unknown): void {
+  const e = error as Error;
+  process.stderr.write(`lantern api: internal error: ${e?.stack ?? String(error)}\n`);
 }
 
 function toApiError(error: unknown): ApiError {
