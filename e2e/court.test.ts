@@ -153,6 +153,13 @@ test("an account that was not drawn is told so and offered no vote", async () =>
 });
 
 test("each drawn arbiter commits a hidden vote; the salt stays in the browser and exports as a file", async () => {
+  // A drawn arbiter finds the dispute on the court page, under the disputes it is drawn for.
+  await useDevAccount(page, drawn[0] as number);
+  await page.getByRole("link", { name: "Court", exact: true }).click();
+  const listed = page.locator(`a[href="${new URL(disputeUrl).pathname}"][data-drawn-dispute]`);
+  await listed.filter({ hasText: `(order ${orderId}) — Commit votes` }).waitFor();
+  await shot(page, "19-court-drawn");
+  await listed.click();
   for (const [i, arbiter] of drawn.entries()) {
     await useDevAccount(page, arbiter);
     await vote().getByRole("radio", { name: "Refund the buyer" }).check();
