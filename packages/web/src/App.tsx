@@ -9,6 +9,8 @@ const Search = lazy(() => import("./pages/Search.tsx"));
 const ListingPage = lazy(() => import("./pages/Listing.tsx"));
 const Sell = lazy(() => import("./pages/Sell.tsx"));
 const Orders = lazy(() => import("./pages/Orders.tsx"));
+const Rewards = lazy(() => import("./pages/Rewards.tsx"));
+const Governance = lazy(() => import("./pages/Governance.tsx"));
 
 export function App() {
   return (
@@ -24,6 +26,8 @@ export function App() {
           <Link href="/search">Browse</Link>
           <Link href="/sell">Sell</Link>
           <Link href="/my-orders">My orders</Link>
+          <Link href="/my-rewards">Rewards</Link>
+          <Link href="/governance">Governance</Link>
         </nav>
         <WalletMenu />
       </header>
@@ -37,6 +41,9 @@ export function App() {
             <Route path="/sell" component={Sell} />
             {/* Not /orders: that is the API's route on the same origin. */}
             <Route path="/my-orders" component={Orders} />
+            {/* Not /rewards: the API answers /rewards/:address on the same origin. */}
+            <Route path="/my-rewards" component={Rewards} />
+            <Route path="/governance" component={Governance} />
             <Route>
               <h1>Page not found</h1>
               <p>
