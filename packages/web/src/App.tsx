@@ -11,6 +11,9 @@ const Sell = lazy(() => import("./pages/Sell.tsx"));
 const Orders = lazy(() => import("./pages/Orders.tsx"));
 const Rewards = lazy(() => import("./pages/Rewards.tsx"));
 const Governance = lazy(() => import("./pages/Governance.tsx"));
+const Court = lazy(() => import("./pages/court/Court.tsx"));
+const DisputePage = lazy(() => import("./pages/court/Dispute.tsx"));
+const ArchivePage = lazy(() => import("./pages/Archive.tsx"));
 
 export function App() {
   return (
@@ -28,6 +31,8 @@ export function App() {
           <Link href="/my-orders">My orders</Link>
           <Link href="/my-rewards">Rewards</Link>
           <Link href="/governance">Governance</Link>
+          <Link href="/court">Court</Link>
+          <Link href="/archive">Archive</Link>
         </nav>
         <WalletMenu />
       </header>
@@ -44,6 +49,11 @@ export function App() {
             {/* Not /rewards: the API answers /rewards/:address on the same origin. */}
             <Route path="/my-rewards" component={Rewards} />
             <Route path="/governance" component={Governance} />
+            <Route path="/court" component={Court} />
+            <Route path="/court/dispute/:id">{(params) => <DisputePage id={params.id} />}</Route>
+            {/* The same URL the node renders for crawlers: the DApp takes over in the browser. */}
+            <Route path="/archive">{() => <ArchivePage />}</Route>
+            <Route path="/archive/:legacyId">{(params) => <ArchivePage legacyId={params.legacyId} />}</Route>
             <Route>
               <h1>Page not found</h1>
               <p>

@@ -49,6 +49,7 @@ export async function loadConfig(url = "/config.json"): Promise<AppConfig> {
     "Randomness",
     "Policy",
     "Rewards",
+    "Archive",
   ] as const;
   const extra = Object.fromEntries(
     optional
