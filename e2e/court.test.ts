@@ -323,6 +323,48 @@ test("a listing reported and not contested is removed by the court and disappear
   await search(false);
 });
 
+test("a seller contests a report by matching the deposit; the listing shows it in court with both sides' evidence", async () => {
+  const title = "Vintage Omega Seamaster";
+  const listing = await listItem(stack, sdkContext(stack, deployment, SELLER), {
+    title,
+    description: "Serviced in 2024, papers included.",
+    category: "fashion",
+    price: parseEther("0.3"),
+  });
+  await useDevAccount(page, REPORTER);
+  await page.goto(`${stack.url}/listing/${listing}`);
+  await page.getByRole("heading", { name: title }).waitFor();
+  await page.getByText("Report this listing").click();
+  const form = page.locator(".report form");
+  await form.getByLabel("What is wrong with it").fill("The papers belong to another watch.");
+  await form.getByRole("button", { name: "Report" }).click();
+  assert.equal((await txResult(form, "Reporting the listing")).status, "confirmed");
+  const status = page.locator("[data-report-state]");
+  await page.locator('[data-report-state="reported"]').waitFor();
+
+  await useDevAccount(page, SELLER);
+  await status.getByRole("button", { name: /^Contest/ }).click();
+  // The answer is required before the deposit is sent.
+  assert.equal(await status.locator(".field .error").textContent(), "Your answer is required.");
+  await nothingSent(status);
+  await status.getByLabel("Your answer to the report").fill("The serial numbers match; photos attached.");
+  await status.getByRole("button", { name: /^Contest/ }).click();
+  assert.equal((await txResult(status, "Contesting the report")).status, "confirmed");
+  await page.locator('[data-report-state="in court"]').waitFor();
+  await shot(page, "27-listing-in-court");
+  await status.getByRole("link", { name: /^dispute \d+$/ }).click();
+  await page.getByText(/^Report \d+ of the listing/).waitFor();
+  assert.match(
+    (await page.locator('[data-evidence="Reporter"]').textContent()) ?? "",
+    /The papers belong to another watch\./,
+  );
+  assert.match(
+    (await page.locator('[data-evidence="Seller"]').textContent()) ?? "",
+    /The serial numbers match; photos attached\./,
+  );
+  await page.locator('[data-phase="Drawing the committee"]').waitFor();
+});
+
 test("the court and dispute pages fit a phone's width", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [name, url] of [
