@@ -128,8 +128,8 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
   for (const page of pages) {
     if (routes.some((r) => r.method === "GET" && r.url === page.url)) continue;
     app.get(page.url, (request, reply) => {
-      // A client that asks for JSON gets the API's 404, as before pages existed.
-      if (!prefersHtml(request.headers.accept, "html")) return reply.callNotFound();
+      // A client that asks for JSON gets the API's 404 at a page's URL, as before pages existed.
+      if (!page.document && !prefersHtml(request.headers.accept, "html")) return reply.callNotFound();
       return sendPage(page, request, reply, pageCtx, onInternalError);
     });
   }

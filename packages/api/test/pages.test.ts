@@ -6,6 +6,7 @@ import { eventually } from "../../indexer/test/helpers/indexer.ts";
 import { createWebHandler } from "../../web/server/webHandler.ts";
 import { type Fixture, startFixture } from "./helpers/fixture.ts";
 import { attr, parsePage, text } from "./helpers/html.ts";
+import { checkSitemap, checkXml } from "./helpers/sitemaps.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON-LD documents field by field
 type JsonLd = any;
@@ -334,6 +335,97 @@ for (const target of databaseTargets()) {
         "not_found",
       );
       assert.equal((await page("/archive/%01")).statusCode, 400);
+    });
+
+    test("robots.txt allows the pages, keeps crawlers off the JSON API, and names the sitemap", async () => {
+      const response = await page("/robots.txt", { accept: "text/plain" });
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers["content-type"]), /^text\/plain/);
+      assert.match(response.body, /^User-agent: \*$/m);
+      assert.match(response.body, /^Disallow: \/listings$/m);
+      assert.match(response.body, /^Sitemap: http:\/\/market\.test\/sitemap\.xml$/m);
+    });
+
+    test("the sitemap index names valid files: live listings with block-time lastmod, and the categories", async () => {
+      const index = await page("/sitemap.xml", { accept: "application/xml" });
+      assert.equal(index.statusCode, 200);
+      assert.match(String(index.headers["content-type"]), /^application\/xml/);
+      const files = checkSitemap(index.body, "sitemapindex", "http://market.test");
+      assert.deepEqual(
+        files.map((e) => e.loc),
+        ["http://market.test/sitemaps/categories.xml", "http://market.test/sitemaps/listings-0.xml"],
+      );
+      const listings = checkSitemap(
+        (await page("/sitemaps/listings-0.xml", { accept: "*/*" })).body,
+        "urlset",
+        "http://market.test",
+      );
+      const locs = listings.map((e) => e.loc);
+      const url = (key: string) => `http://market.test/listing/${f.listings[key]?.address}`;
+      assert.ok(locs.includes(url("nikon")));
+      assert.ok(locs.includes(url("lamp")), "a paused listing stays");
+      assert.ok(!locs.includes(url("bike")), "a closed listing leaves the sitemap");
+      assert.ok(locs.includes(`http://market.test/listing/${xss}`));
+      // lastmod is the block time of the listing's last change, as indexed.
+      const [row] = await f.db.query<{ t: string }>(
+        "SELECT coalesce(updated_time, created_time)::text AS t FROM listings WHERE address = $1",
+        [f.listings.lamp?.address],
+      );
+      const lamp = listings.find((e) => e.loc === url("lamp"));
+      assert.equal(lamp?.lastmod, new Date(Number(row?.t) * 1000).toISOString());
+      const categories = checkSitemap(
+        (await page("/sitemaps/categories.xml")).body,
+        "urlset",
+        "http://market.test",
+      ).map((e) => e.loc);
+      assert.ok(categories.includes("http://market.test/category/electronics"));
+      assert.ok(categories.includes("http://market.test/category/electronics/cameras"));
+      assert.equal((await page("/sitemaps/listings-1.xml")).statusCode, 404);
+      assert.equal((await page("/sitemaps/other.xml")).statusCode, 404);
+    });
+
+    test("Atom feeds of new listings, overall and per category, are valid and escape listing text", async () => {
+      const response = await page("/feeds/listings.xml", { accept: "application/atom+xml" });
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers["content-type"]), /^application\/atom\+xml/);
+      const feed = checkXml(response.body).feed as {
+        entry: { title: string; id: string; updated: string }[];
+      } & Record<string, unknown>;
+      assert.equal(feed["@_xmlns"], "http://www.w3.org/2005/Atom");
+      assert.equal(feed.entry[0]?.title, XSS_TITLE, "the newest first, its title as text");
+      assert.ok(feed.entry.every((e) => e.id.startsWith("http://market.test/listing/") && e.updated));
+      assert.ok(
+        !feed.entry.some((e) => e.title === "Road bicycle 56cm"),
+        "closed listings are not new listings",
+      );
+      const cameras = checkXml((await page("/feeds/category/electronics/cameras")).body).feed as {
+        entry: { title: string }[];
+      };
+      assert.deepEqual(
+        cameras.entry.map((e) => e.title),
+        [XSS_TITLE, "Nikon D750 camera body"],
+      );
+    });
+
+    test("the OpenSearch description lets a browser add this node as a search engine", async () => {
+      const response = await page("/opensearch.xml");
+      assert.equal(response.statusCode, 200);
+      assert.match(String(response.headers["content-type"]), /^application\/opensearchdescription\+xml/);
+      const doc = checkXml(response.body).OpenSearchDescription as {
+        ShortName: string;
+        Url: Record<string, string>[];
+      };
+      assert.equal(doc.ShortName, "Lantern");
+      assert.ok(
+        doc.Url.some(
+          (u) =>
+            u["@_type"] === "text/html" && u["@_template"] === "http://market.test/search?q={searchTerms}",
+        ),
+      );
+      const home = parsePage((await page(`/listing/${f.listings.nikon?.address}`)).body);
+      assert.ok(
+        home.byTag("link").some((l) => attr(l, "rel") === "search" && attr(l, "href") === "/opensearch.xml"),
+      );
     });
 
     test("pages carry an ETag from the last block that touched them and answer 304 until it changes", async () => {

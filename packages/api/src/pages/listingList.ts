@@ -6,6 +6,7 @@ import { absoluteUrl, formatPrice, type Site } from "./site.ts";
 /** A listing as search, category and seller pages list it (the API's listing summary JSON). */
 export interface ListedItem {
   address: string;
+  seller: string;
   title: string;
   category: string;
   location: string;

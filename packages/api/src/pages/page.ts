@@ -28,6 +28,11 @@ export interface PageResult {
 /** A server-rendered page (or feed, sitemap, ...) at a URL the API may also answer with JSON. */
 export interface PageRoute {
   url: string;
+  /**
+   * A document with one representation (sitemap, feed, robots.txt, OpenSearch): served whatever the
+   * Accept header says. Pages (the default) give way to the API's JSON for clients that prefer it.
+   */
+  document?: boolean;
   render(request: FastifyRequest, ctx: PageContext): Promise<PageResult>;
 }
 
