@@ -61,16 +61,16 @@ async function listingSitemap(
   { db, site }: PageContext,
   file: string,
 ): Promise<PageResult> {
-  const [start] = await db.query<{ created_block: string; address: string }>(
-    `SELECT created_block::text, address FROM listings WHERE ${LIVE}
-       ORDER BY created_block, address OFFSET $1 LIMIT 1`,
+  const [start] = await db.query<{ block: string; address: string }>(
+    `SELECT l.created_block::text AS block, l.address FROM listings l WHERE ${LIVE}
+       ORDER BY l.created_block, l.address OFFSET $1 LIMIT 1`,
     [Number(file) * URLS_PER_SITEMAP],
   );
   if (!start) throw notFound(`The sitemap listings-${file}.xml`);
   const block = await lastListingBlock(db);
   return {
     type: XML,
-    version: `${block}-${start.created_block}-${start.address}`,
+    version: `${block}-${start.block}-${start.address}`,
     maxAge: 300,
     body: Readable.from(listingUrls(db, site, request, start)),
   };
@@ -80,7 +80,7 @@ async function* listingUrls(
   db: ApiDatabase,
   site: Site,
   request: FastifyRequest,
-  start: { created_block: string; address: string },
+  start: { block: string; address: string },
 ): AsyncGenerator<string> {
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
   const base = absoluteUrl(site, request, "/listing/");
@@ -88,13 +88,13 @@ async function* listingUrls(
   let sent = 0;
   while (sent < URLS_PER_SITEMAP) {
     const limit = Math.min(BATCH, URLS_PER_SITEMAP - sent);
-    const rows = await db.query<{ address: string; created_block: string; t: string }>(
+    const rows = await db.query<{ address: string; block: string; t: string }>(
       after
-        ? `SELECT address, created_block::text, coalesce(updated_time, created_time)::text AS t FROM listings
-           WHERE ${LIVE} AND (created_block, address) > ($1::bigint, $2) ORDER BY created_block, address LIMIT $3`
-        : `SELECT address, created_block::text, coalesce(updated_time, created_time)::text AS t FROM listings
-           WHERE ${LIVE} AND (created_block, address) >= ($1::bigint, $2) ORDER BY created_block, address LIMIT $3`,
-      [...(after ?? [start.created_block, start.address]), limit],
+        ? `SELECT l.address, l.created_block::text AS block, coalesce(l.updated_time, l.created_time)::text AS t FROM listings l
+           WHERE ${LIVE} AND (l.created_block, l.address) > ($1::bigint, $2) ORDER BY l.created_block, l.address LIMIT $3`
+        : `SELECT l.address, l.created_block::text AS block, coalesce(l.updated_time, l.created_time)::text AS t FROM listings l
+           WHERE ${LIVE} AND (l.created_block, l.address) >= ($1::bigint, $2) ORDER BY l.created_block, l.address LIMIT $3`,
+      [...(after ?? [start.block, start.address]), limit],
     );
     if (rows.length === 0) break;
     let chunk = "";
@@ -103,8 +103,8 @@ async function* listingUrls(
     }
     yield chunk;
     sent += rows.length;
-    const last = rows[rows.length - 1] as { address: string; created_block: string };
-    after = [last.created_block, last.address];
+    const last = rows[rows.length - 1] as { address: string; block: string };
+    after = [last.block, last.address];
     if (rows.length < limit) break;
   }
   yield "</urlset>\n";
