@@ -76,7 +76,8 @@ export async function start(options: StartOptions): Promise<void> {
           chainName: "Local chain",
           rpcUrl: chain.rpcUrl,
           devWallet: true,
-          deployment,
+          // With the Archive, so the archive viewer checks proofs against the contract this node indexes.
+          deployment: withArchive(deployment, dataDir),
         },
       }),
     });
