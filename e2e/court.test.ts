@@ -1,5 +1,6 @@
-// The court and curation in a real browser against the stack `npm start` runs: arbiters stake; a buyer
-// disputes an escrowed order and the seller answers; a committee of three seats is drawn; the drawn arbiters
+// The court and curation in a real browser against `npm start -- --demo` (five arbiters staked by the seed):
+// one more arbiter stakes; a buyer disputes an escrowed order and the seller answers; a committee of three
+// seats is drawn; the drawn arbiters
 // commit and reveal in the DApp (a reveal with a lost or wrong salt is refused before sending, and the vote
 // file exported on commit brings it back); the ruling refunds the buyer and the buyer's balance shows it. Then
 // a listing is reported, not contested, and removed from search. The chain's clock is moved with
@@ -13,17 +14,19 @@ import { parseEther } from "viem";
 import { launchBrowser, type TestBrowser } from "./lib/browser.ts";
 import { shot, txResult, useDevAccount } from "./lib/pages.ts";
 import { buyWithEscrow, devAddress, giveTokens, listItem, sdkContext, stackDeployment } from "./lib/seed.ts";
-import { increaseTime, type Stack, startStack } from "./lib/stack.ts";
+import { type DemoStack, increaseTime, startStack } from "./lib/stack.ts";
 
+// Development accounts by their part in the demo seed (DEMO_ROLES in packages/cli/src/demo/seedDemo.ts):
+// 0 the operator (holds the genesis tokens), 1 to 3 sellers, 4 the buyer, 5 to 9 staked arbiters.
 const GENESIS = 0;
 const SELLER = 1;
-const BUYER = 2;
-const ARBITERS = [5, 6, 7];
-const REPORTER = 8;
+const REPORTER = 2;
+const NEW_ARBITER = 3;
+const BUYER = 4;
 const DAY = 86_400;
 const PRICE = parseEther("0.2");
 
-let stack: Stack;
+let stack: DemoStack;
 let browser: TestBrowser;
 let page: Page;
 let deployment: Deployment;
@@ -33,10 +36,16 @@ let drawn: number[] = [];
 let exportedVote = "";
 
 before(async () => {
-  stack = await startStack();
+  stack = await startStack({ demo: true });
+  const { accounts } = stack.demo;
+  assert.deepEqual(
+    [accounts.operator.index, accounts.sellers[0]?.index, accounts.buyer.index],
+    [GENESIS, SELLER, BUYER],
+    "the demo's roles are the accounts this test plays",
+  );
+  assert.ok(accounts.arbiters.length >= 3, "the demo staked arbiters");
   deployment = await stackDeployment(stack);
-  const genesis = sdkContext(stack, deployment, GENESIS);
-  for (const arbiter of ARBITERS) await giveTokens(genesis, devAddress(arbiter), parseEther("500"));
+  await giveTokens(sdkContext(stack, deployment, GENESIS), devAddress(NEW_ARBITER), parseEther("500"));
   const listing = await listItem(stack, sdkContext(stack, deployment, SELLER), {
     title: "Hasselblad 500C/M body",
     description: "Medium format body, light seals replaced.",
@@ -75,13 +84,14 @@ async function waitForPhase(name: string) {
   await page.locator(`[data-phase="${name}"]`).waitFor({ timeout: 30_000 });
 }
 
-test("arbiters stake on the court page; a stake under the minimum is refused before sending", async () => {
+test("an arbiter stakes on the court page; a stake under the minimum is refused before sending", async () => {
   await page.goto(stack.url);
   await page.getByRole("heading", { level: 1 }).waitFor();
-  await useDevAccount(page, ARBITERS[0] as number);
+  await useDevAccount(page, NEW_ARBITER);
   await page.getByRole("link", { name: "Court", exact: true }).click();
   await page.getByRole("heading", { name: "Your stake" }).waitFor();
   const stake = page.locator("section.stake");
+  await stake.locator("[data-token-balance]", { hasText: "500 LANTERN" }).waitFor();
   await stake.getByLabel("New stake (LANTERN)").fill("50");
   await stake.getByRole("button", { name: "Set stake" }).click();
   assert.match(
@@ -90,14 +100,11 @@ test("arbiters stake on the court page; a stake under the minimum is refused bef
   );
   await nothingSent(stake);
   await shot(page, "16-court-stake-refused");
-  for (const arbiter of ARBITERS) {
-    await useDevAccount(page, arbiter);
-    await stake.locator("[data-token-balance]", { hasText: "500 LANTERN" }).waitFor();
-    await stake.getByLabel("New stake (LANTERN)").fill("100");
-    await stake.getByRole("button", { name: "Set stake" }).click();
-    assert.equal((await txResult(stake, "Setting your stake")).status, "confirmed");
-    await stake.locator("[data-stake]", { hasText: /^100 LANTERN$/ }).waitFor();
-  }
+  await stake.getByLabel("New stake (LANTERN)").fill("100");
+  await stake.getByRole("button", { name: "Set stake" }).click();
+  assert.equal((await txResult(stake, "Setting your stake")).status, "confirmed");
+  await stake.locator("[data-stake]", { hasText: /^100 LANTERN$/ }).waitFor();
+  assert.equal(await stake.locator("[data-token-balance]").textContent(), "400 LANTERN");
   assert.equal(await stake.locator("[data-locked]").textContent(), "0 LANTERN");
   await shot(page, "17-court-staked");
 });
@@ -133,7 +140,9 @@ test("anyone draws the committee; its three seats and both sides' evidence show"
   const addresses = await seats.evaluateAll((items) =>
     items.map((i) => i.getAttribute("data-arbiter") ?? ""),
   );
-  drawn = ARBITERS.filter((a) => addresses.some((x) => x.toLowerCase() === devAddress(a).toLowerCase()));
+  drawn = [...Array(10).keys()].filter((a) =>
+    addresses.some((x) => x.toLowerCase() === devAddress(a).toLowerCase()),
+  );
   assert.ok(drawn.length >= 1, `seats went to staked arbiters: ${addresses.join(", ")}`);
   assert.match(
     (await page.locator('[data-evidence="Buyer"]').textContent()) ?? "",
@@ -147,7 +156,7 @@ test("anyone draws the committee; its three seats and both sides' evidence show"
 });
 
 test("an account that was not drawn is told so and offered no vote", async () => {
-  await useDevAccount(page, REPORTER);
+  await useDevAccount(page, [GENESIS, REPORTER, NEW_ARBITER].find((a) => !drawn.includes(a)) as number);
   await page.locator("[data-not-drawn]").waitFor();
   assert.equal(await page.getByRole("button", { name: "Commit vote" }).count(), 0);
 });
