@@ -496,12 +496,13 @@ contract Escrow is IEscrow, IPolicyTarget, EscrowStorage, ReentrancyGuardTransie
         bytes32 shippingDigest
     ) private returns (uint256 orderId) {
         if (msg.sender == seller) revert BuyerIsSeller(msg.sender);
-        uint256 total;
-        (total, orderId) = _take(listing, quantity, currency, escrowed);
+        uint256 total = _take(listing, quantity, currency, escrowed) * quantity;
         if (total != amount) revert PriceMismatch(amount, total);
         if (total > type(uint96).max) revert AmountOverflow(total);
 
         Config memory c = _config;
+        // The count is the word's low 64 bits; 2^64 orders would be needed to carry into the filter.
+        orderId = uint64(++_orderWord);
         emit OrderPaid(
             orderId,
             listing,
@@ -538,23 +539,18 @@ contract Escrow is IEscrow, IPolicyTarget, EscrowStorage, ReentrancyGuardTransie
         }
     }
 
-    /// @dev Takes the items from the listing's stock, checks the policy when the filter says the category may
-    /// have a purchase rule, and numbers the order. Returns the total price and the order's id.
+    /// @dev Takes the items from the listing's stock and, when the filter in the order word says the category
+    /// may have a purchase rule, checks the policy. Returns the unit price. (A helper that also numbered the
+    /// order measured about 700 gas more per purchase than numbering it in `_buy`.)
     function _take(address listing, uint32 quantity, address currency, bool escrowed)
         private
-        returns (uint256 total, uint256 orderId)
+        returns (uint256 unitPrice)
     {
+        uint256 categoryTag;
         // The listing is verified as a clone of an approved template, so this call runs our own code.
-        (uint256 unitPrice, uint256 categoryTag) = IListing(listing).purchase(quantity);
-        uint256 orderWord = _orderWord;
-        if (orderWord >> (ORDER_COUNT_BITS + PolicyRules.filterBit(categoryTag)) & 1 != 0) {
+        (unitPrice, categoryTag) = IListing(listing).purchase(quantity);
+        if (_orderWord >> (ORDER_COUNT_BITS + PolicyRules.filterBit(categoryTag)) & 1 != 0) {
             _checkPolicy(listing, categoryTag, currency, unitPrice, escrowed);
-        }
-        total = unitPrice * quantity;
-        // Overflow not possible: the count would need 2^64 orders to reach the filter's bits.
-        unchecked {
-            orderId = uint64(orderWord) + 1;
-            _orderWord = orderWord + 1;
         }
     }
 
