@@ -89,6 +89,10 @@ interface IRewards {
     function claim(uint256 epoch, uint256 index, address account, uint256 amount, bytes32[] calldata proof)
         external;
 
+    /// @notice The immutable schedule: when epoch 0 starts, seconds per epoch, and the challenge window, so
+    /// that clients can show when an epoch ends and when a root's claims open.
+    function schedule() external view returns (uint256 start, uint256 epochLength, uint256 challengeWindow);
+
     /// @notice The epoch at `timestamp`'s time.
     function epochAt(uint256 timestamp) external view returns (uint256);
 

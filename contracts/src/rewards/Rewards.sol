@@ -163,6 +163,11 @@ contract Rewards is IRewards, Ownable2Step {
     }
 
     /// @inheritdoc IRewards
+    function schedule() external view returns (uint256 start, uint256 epochLength, uint256 challengeWindow) {
+        return (START, EPOCH_LENGTH, CHALLENGE_WINDOW);
+    }
+
+    /// @inheritdoc IRewards
     function epochAt(uint256 timestamp) external view returns (uint256) {
         return timestamp < START ? 0 : (timestamp - START) / EPOCH_LENGTH;
     }

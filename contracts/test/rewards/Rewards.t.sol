@@ -27,6 +27,10 @@ contract RewardsTest is RewardsFixture {
         assertLt(rewards.emission(1000), rewards.emission(999));
         assertEq(rewards.epochAt(START + EPOCH - 1), 0);
         assertEq(rewards.epochAt(START + EPOCH), 1);
+        (uint256 start, uint256 epochLength, uint256 challengeWindow) = rewards.schedule();
+        assertEq(start, START);
+        assertEq(epochLength, EPOCH);
+        assertEq(challengeWindow, WINDOW);
     }
 
     function test_RevertWhen_rootBeforeTheEpochEnds() public {

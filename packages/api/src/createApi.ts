@@ -16,6 +16,8 @@ export interface CreateApiOptions {
   /** The content store, or its options; `.lantern/content` by default. */
   content?: ContentStore;
   chainHead?: () => Promise<bigint>;
+  /** The chain and deployment of the rewards routes (`ApiContext.chain`). */
+  chain?: ApiContext["chain"];
   /** Requests per minute per client address; false turns the limit off (benchmarks). Default 1200. */
   rateLimit?: { max: number; timeWindowMs?: number } | false;
   /** Origins allowed by CORS; true (default) allows any, since the API is public and read-mostly. */
@@ -42,7 +44,7 @@ export interface CreateApiOptions {
  */
 export async function createApi(options: CreateApiOptions): Promise<FastifyInstance> {
   const content = options.content ?? new ContentStore();
-  const ctx: ApiContext = { db: options.db, content, chainHead: options.chainHead };
+  const ctx: ApiContext = { db: options.db, content, chainHead: options.chainHead, chain: options.chain };
   const routes = [...ROUTES, ...(options.routes ?? [])];
   const app = Fastify({
     logger: false,

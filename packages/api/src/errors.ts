@@ -5,6 +5,8 @@
 export type ApiErrorCode =
   | "invalid_parameter"
   | "not_found"
+  | "conflict"
+  | "limit_reached"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
@@ -14,6 +16,8 @@ export type ApiErrorCode =
 const STATUS: Record<ApiErrorCode, number> = {
   invalid_parameter: 400,
   not_found: 404,
+  conflict: 409,
+  limit_reached: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

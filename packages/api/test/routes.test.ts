@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { archiveLeaf } from "@lantern/sdk";
 import { databaseTargets } from "../../indexer/test/helpers/databases.ts";
 import { testIndexer } from "../../indexer/test/helpers/indexer.ts";
 import { type Fixture, get, JPEG, PNG, startFixture } from "./helpers/fixture.ts";
@@ -381,6 +382,8 @@ for (const target of databaseTargets()) {
       assert.equal(body.batch.records, 3);
       assert.equal(body.proof.valid, true);
       assert.equal(body.proof.root, body.batch.root);
+      const { record } = body.proof;
+      assert.equal(archiveLeaf({ ...record, legacyId: BigInt(record.legacyId) }), body.proof.leaf);
       assert.match(body.transaction, /^0x[0-9a-f]{64}$/);
       const text = await get(f.app, "/archive/ab-7");
       assert.equal(text.body.title, "Mountain bike, 21 gears");

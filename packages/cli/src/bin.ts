@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { ImportError, importCommand } from "@lantern/archive";
 import { indexChain } from "./commands/indexChain.ts";
+import { rewardsPost } from "./commands/rewardsPost.ts";
 import { start } from "./commands/start.ts";
 import { CliError } from "./errors.ts";
 
@@ -13,6 +14,10 @@ Commands:
   index     Build or resume the marketplace database from the chain, then follow it
             Options: --rpc-url <url> (http://127.0.0.1:8545)  --data-dir <dir> (.lantern)
                      --database-url <postgres://...> (DATABASE_URL; default PGlite in <data-dir>/db)  --once
+  rewards post  Post the root of every ended epoch that has none (run by the distributor governance appointed)
+            Options: --rpc-url <url> (http://127.0.0.1:8545)  --api-url <url> (http://127.0.0.1:8546)
+                     --data-dir <dir> (.lantern; where the deployment file is)
+                     the distributor's key in LANTERN_DISTRIBUTOR_KEY (never on the command line)
   import    Publish a legacy marketplace export (CSV or JSON Lines) to the Archive, resumably
             lantern import <file> [--archive <address>] [--dry-run] ...; lantern import --help for all options
   help      Show this text
@@ -58,6 +63,25 @@ async function main(argv: string[]): Promise<void> {
         dataDir: values["data-dir"],
         databaseUrl: values["database-url"],
         once: values.once,
+      });
+      return;
+    }
+    case "rewards": {
+      const [sub, ...args] = rest;
+      if (sub !== "post") throw new CliError(`Unknown command "rewards ${sub ?? ""}".\n\n${USAGE}`, 2);
+      const { values } = parseArgs({
+        args,
+        options: {
+          "rpc-url": { type: "string", default: "http://127.0.0.1:8545" },
+          "api-url": { type: "string", default: "http://127.0.0.1:8546" },
+          "data-dir": { type: "string", default: process.env.LANTERN_DATA_DIR ?? ".lantern" },
+        },
+        strict: true,
+      });
+      await rewardsPost({
+        rpcUrl: values["rpc-url"],
+        apiUrl: values["api-url"],
+        dataDir: values["data-dir"],
       });
       return;
     }

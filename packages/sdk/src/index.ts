@@ -386,6 +386,7 @@ export {
 export { foldOrders, getOrderLogs, orderEventTopics } from "./readers/orderLogs.ts";
 // Rewards: shop to earn (contracts/src/rewards)
 export {
+  isRewardActionSigned,
   type RewardAction,
   RewardActionKind,
   rewardActionTypes,
@@ -401,6 +402,18 @@ export {
   type RewardPointKind,
   type RewardRules,
 } from "./rewards/computeEpoch.ts";
+export {
+  epochAtTime,
+  epochBounds,
+  getPostedRewardRoots,
+  getRewardEvents,
+  getRewardSchedule,
+  type PostedRewardRoot,
+  REWARD_POINTS,
+  type RewardSchedule,
+  recomputeEpoch,
+  rewardRulesFor,
+} from "./rewards/epochData.ts";
 export { rewardLeaf, rewardTree } from "./rewards/merkle.ts";
 export { signRewardAction } from "./rewards/signRewardAction.ts";
 export { challengeRewardRoot, claimReward, postRewardRoot } from "./rewards/writeRewards.ts";

@@ -9,6 +9,9 @@ const Search = lazy(() => import("./pages/Search.tsx"));
 const ListingPage = lazy(() => import("./pages/Listing.tsx"));
 const Sell = lazy(() => import("./pages/Sell.tsx"));
 const Orders = lazy(() => import("./pages/Orders.tsx"));
+const Court = lazy(() => import("./pages/court/Court.tsx"));
+const DisputePage = lazy(() => import("./pages/court/Dispute.tsx"));
+const ArchivePage = lazy(() => import("./pages/Archive.tsx"));
 
 export function App() {
   return (
@@ -24,6 +27,8 @@ export function App() {
           <Link href="/search">Browse</Link>
           <Link href="/sell">Sell</Link>
           <Link href="/my-orders">My orders</Link>
+          <Link href="/court">Court</Link>
+          <Link href="/archive">Archive</Link>
         </nav>
         <WalletMenu />
       </header>
@@ -37,6 +42,11 @@ export function App() {
             <Route path="/sell" component={Sell} />
             {/* Not /orders: that is the API's route on the same origin. */}
             <Route path="/my-orders" component={Orders} />
+            <Route path="/court" component={Court} />
+            <Route path="/court/dispute/:id">{(params) => <DisputePage id={params.id} />}</Route>
+            {/* The same URL the node renders for crawlers: the DApp takes over in the browser. */}
+            <Route path="/archive">{() => <ArchivePage />}</Route>
+            <Route path="/archive/:legacyId">{(params) => <ArchivePage legacyId={params.legacyId} />}</Route>
             <Route>
               <h1>Page not found</h1>
               <p>

@@ -101,6 +101,13 @@ export const archiveRecordRoute = defineRoute({
       ...(reviews ? { reviews } : {}),
       batch: batch?.item ?? null,
       proof: {
+        // The leaf's preimage, so a client recomputes the leaf itself instead of trusting this node's.
+        record: {
+          kind: Number(row.kind),
+          legacyId: row.legacy_id,
+          content: row.content,
+          summary: row.summary,
+        },
         leaf: leaf ?? null,
         proof,
         root: root ?? null,

@@ -4,6 +4,7 @@ import { ipfsRoute, uploadRoute } from "./content.ts";
 import { healthRoute } from "./health.ts";
 import { listingRoute, searchRoute } from "./listings.ts";
 import { orderRoute, ordersRoute } from "./orders.ts";
+import { epochActionsRoute, postActionRoute, rewardsRoute } from "./rewards.ts";
 import { sellerRoute } from "./sellers.ts";
 
 /**
@@ -20,5 +21,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   ipfsRoute,
   milestonesRoute,
   archiveRecordRoute,
+  postActionRoute,
+  rewardsRoute,
+  epochActionsRoute,
   healthRoute,
 ];

@@ -3,13 +3,14 @@ import path from "node:path";
 import { type ApiDatabase, openApiDatabase, serveApi } from "@lantern/api";
 import { ContentStore } from "@lantern/content";
 import { contentStoreSource, type Indexer, runIndexCommand } from "@lantern/indexer";
-import { anvilAccounts } from "@lantern/sdk";
+import { anvilAccounts, rewardsAbi } from "@lantern/sdk";
 import { buildIfStale, createWebHandler } from "@lantern/web";
 import { createPublicClient, http } from "viem";
 import { startLocalChain } from "../chain/localChain.ts";
 import { assertPortFree } from "../chain/port.ts";
 import { ensureDeployment } from "../deployment.ts";
 import { CliError } from "../errors.ts";
+import { runLocalDistributor } from "./postRewards.ts";
 
 export interface StartOptions {
   dataDir: string;
@@ -67,6 +68,7 @@ export async function start(options: StartOptions): Promise<void> {
       host: options.host,
       port: options.apiPort,
       chainHead: () => publicClient.getBlockNumber(),
+      chain: { publicClient: publicClient as never, deployment },
       // The DApp on the same origin, with the development wallet: this chain is local.
       web: createWebHandler({
         config: {
@@ -74,7 +76,8 @@ export async function start(options: StartOptions): Promise<void> {
           chainName: "Local chain",
           rpcUrl: chain.rpcUrl,
           devWallet: true,
-          deployment,
+          // With the Archive, so the archive viewer checks proofs against the contract this node indexes.
+          deployment: withArchive(deployment, dataDir),
         },
       }),
     });
@@ -114,6 +117,20 @@ export async function start(options: StartOptions): Promise<void> {
       },
     });
 
+    // When the distributor is a development account (the demo, and any local chain governance has not
+    // changed), this node posts each epoch's root itself, from the actions its API publishes.
+    const distributor = await localDistributor(publicClient, deployment.contracts.Rewards);
+    const distributing = distributor
+      ? runLocalDistributor({
+          rpcUrl: chain.rpcUrl,
+          apiUrl: api.url,
+          deployment,
+          privateKey: distributor,
+          signal: stopIndexer.signal,
+          log: (line) => process.stderr.write(`${line}\n`),
+        })
+      : Promise.resolve();
+
     await new Promise<void>((resolve, reject) => {
       process.once("SIGINT", () => resolve());
       process.once("SIGTERM", () => resolve());
@@ -129,6 +146,7 @@ export async function start(options: StartOptions): Promise<void> {
     }).finally(async () => {
       stopIndexer.abort();
       await indexing.catch(() => {});
+      await distributing;
     });
   } finally {
     await stop();
@@ -151,6 +169,20 @@ function withArchive<D extends { chainId: number; contracts: object }>(deploymen
     // No Archive recorded: nothing to add.
   }
   return deployment;
+}
+
+/** The private key of the rewards distributor when it is one of the development accounts. */
+async function localDistributor(
+  publicClient: ReturnType<typeof createPublicClient>,
+  rewards: `0x${string}` | undefined,
+): Promise<`0x${string}` | undefined> {
+  if (!rewards) return undefined;
+  const distributor = await publicClient.readContract({
+    address: rewards,
+    abi: rewardsAbi,
+    functionName: "distributor",
+  });
+  return anvilAccounts.find((a) => a.address.toLowerCase() === distributor.toLowerCase())?.privateKey;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

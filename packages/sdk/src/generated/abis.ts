@@ -14431,6 +14431,29 @@ export const rewardsAbi = [
   },
   {
     "type": "function",
+    "name": "schedule",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "start",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "epochLength",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "challengeWindow",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "setDistributor",
     "inputs": [
       {

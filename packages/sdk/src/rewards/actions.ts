@@ -1,4 +1,4 @@
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, isAddressEqual, recoverTypedDataAddress } from "viem";
 
 /** Off-chain actions a user signs to earn points; the numbers are the `kind` in the signed message. */
 export const RewardActionKind = { View: 0, Like: 1, Share: 2 } as const;
@@ -32,4 +32,27 @@ export const rewardActionTypes = {
 /** The EIP-712 domain of a Rewards contract on a chain. */
 export function rewardDomain(chainId: number, rewards: Address) {
   return { name: "Lantern Rewards", version: "1", chainId, verifyingContract: rewards } as const;
+}
+
+/**
+ * Whether a signed action is its account's under this chain's and this contract's domain: the check
+ * `computeEpoch` makes, for collectors (the API) that refuse a bad action before storing it.
+ */
+export async function isRewardActionSigned(
+  chainId: number,
+  rewards: Address,
+  { action, signature }: SignedRewardAction,
+): Promise<boolean> {
+  try {
+    const signer = await recoverTypedDataAddress({
+      domain: rewardDomain(chainId, rewards),
+      types: rewardActionTypes,
+      primaryType: "Action",
+      message: action,
+      signature,
+    });
+    return isAddressEqual(signer, action.account);
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
 import { useApp } from "../lib/app.tsx";
 
 interface Milestone {
@@ -25,7 +26,13 @@ export function Milestones() {
       <ul className="milestones">
         {items.map((m) => (
           <li key={`${m.kind}-${m.legacyId}`}>
-            <strong>{m.label ?? m.title}</strong>
+            {m.kind === "listing" && m.legacyId ? (
+              <Link href={`/archive/${encodeURIComponent(m.legacyId)}`}>
+                <strong>{m.label ?? m.title}</strong>
+              </Link>
+            ) : (
+              <strong>{m.label ?? m.title}</strong>
+            )}
             {m.label && m.title ? ` — ${m.title}` : ""}{" "}
             <small className="hint">
               (legacy {m.kind} {m.legacyId})

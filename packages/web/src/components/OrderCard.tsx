@@ -22,6 +22,7 @@ import { useListing } from "../lib/listing.ts";
 import { shippingKey } from "../lib/shippingKey.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
 import { Field } from "./Field.tsx";
+import { OrderDispute } from "./OrderDispute.tsx";
 import { ReviewForm } from "./ReviewForm.tsx";
 import { Settlement } from "./Settlement.tsx";
 import { TxStatus } from "./TxStatus.tsx";
@@ -118,6 +119,7 @@ export function OrderCard({ order, role }: { order: OrderRecord; role: "buyer" |
         </p>
       ) : null}
 
+      <OrderDispute order={order} role={role} currency={currency} />
       {role === "seller" && !ZERO.test(order.shippingDigest) ? (
         <div className="shipping">
           {address ? (

@@ -1,5 +1,5 @@
 import { cidOfBytes, listingCurationAbi, reportListing } from "@lantern/sdk";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { formatEther } from "viem";
 import { useApp, useWriteContext } from "../lib/app.tsx";
@@ -12,10 +12,11 @@ import { TxStatus } from "./TxStatus.tsx";
  * Reports a listing to the court with a deposit (returned if the court agrees); the seller may contest, and
  * the listing is removed by default if nobody does.
  */
-export function ReportListing({ listing }: { listing: `0x${string}` }) {
+export function ReportListing({ listing, reportOpen }: { listing: `0x${string}`; reportOpen: boolean }) {
   const { read, api } = useApp();
   const context = useWriteContext();
   const tx = useTransaction();
+  const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string>();
   const curation = read.deployment.contracts.ListingCuration;
@@ -36,7 +37,7 @@ export function ReportListing({ listing }: { listing: `0x${string}` }) {
     const problem = checkText(reason, 1, 2000, "A reason");
     setError(problem);
     if (problem || !context) return;
-    await tx.run("Reporting the listing", async () => {
+    const done = await tx.run("Reporting the listing", async () => {
       // ERC-1497 evidence, stored as opaque bytes (the API takes JSON documents only if they are listings).
       const bytes = new TextEncoder().encode(
         JSON.stringify({ name: `Report of listing ${listing}`, description: reason.trim() }),
@@ -46,6 +47,7 @@ export function ReportListing({ listing }: { listing: `0x${string}` }) {
         throw new Error("The content store filed the report under another CID.");
       return reportListing(context, { listing, evidence: `/ipfs/${cid}` });
     });
+    if (done) await queryClient.invalidateQueries({ queryKey: ["report", listing] });
   }
 
   return (
@@ -68,9 +70,13 @@ export function ReportListing({ listing }: { listing: `0x${string}` }) {
             />
           )}
         </Field>
-        <button type="submit" className="danger" disabled={tx.pending}>
-          Report
-        </button>
+        {reportOpen ? (
+          <p className="notice">This listing has an open report already; the court takes one at a time.</p>
+        ) : (
+          <button type="submit" className="danger" disabled={tx.pending}>
+            Report
+          </button>
+        )}
         <TxStatus state={tx.state} />
       </form>
     </details>

@@ -29,7 +29,10 @@ export class Api {
   }
 
   async get<T>(path: string, params: Params = {}, signal?: AbortSignal): Promise<T> {
-    return this.#json<T>(await this.#fetch(this.url(path, params), { signal }));
+    // Named, because some URLs (/archive/:legacyId) are also pages, answered as HTML to a browser's navigation.
+    return this.#json<T>(
+      await this.#fetch(this.url(path, params), { signal, headers: { accept: "application/json" } }),
+    );
   }
 
   /** Uploads an image, a JSON document or opaque bytes to the content store; returns its CID. */

@@ -17,10 +17,12 @@ import { Link, useLocation } from "wouter";
 import { Field } from "../components/Field.tsx";
 import { ManageListing } from "../components/ManageListing.tsx";
 import { ReportListing } from "../components/ReportListing.tsx";
+import { ReportStatus, reportStage } from "../components/ReportStatus.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { useAddress, useApp, useWriteContext } from "../lib/app.tsx";
 import { formatAmount, shortAddress } from "../lib/format.ts";
 import { type ListingView, useListing } from "../lib/listing.ts";
+import { useListingReport } from "../lib/reports.ts";
 import { useSellerReviews } from "../lib/reviews.ts";
 import { useTransaction } from "../lib/useTransaction.ts";
 import { parseWhole } from "../lib/validate.ts";
@@ -41,6 +43,7 @@ export default function ListingPage({ address }: { address: string }) {
 
 function ListingDetails({ address }: { address: Address }) {
   const listing = useListing(address);
+  const report = useListingReport(address);
   const account = useAddress();
   if (listing.isPending) return <p aria-busy="true">Reading the listing from the chain…</p>;
   if (listing.isError) {
@@ -61,6 +64,11 @@ function ListingDetails({ address }: { address: Address }) {
         {!view.genuine ? (
           <p className="banner banner-error" role="alert">
             This contract was not created by Lantern's listing factory: do not buy from it.
+          </p>
+        ) : null}
+        {view.status === ListingStatus.Removed ? (
+          <p className="banner banner-error" role="alert" data-removed-banner>
+            This listing was removed by the court and can no longer be bought.
           </p>
         ) : null}
         <p className="price" data-price>
@@ -94,7 +102,13 @@ function ListingDetails({ address }: { address: Address }) {
           <p className="notice">The description and images could not be loaded: {view.metadataError}</p>
         ) : null}
         {isSeller ? <ManageListing view={view} /> : <BuyForm view={view} />}
-        {isSeller ? null : <ReportListing listing={view.listing} />}
+        {report.data ? <ReportStatus report={report.data} isSeller={isSeller} /> : null}
+        {isSeller || view.status === ListingStatus.Removed ? null : (
+          <ReportListing
+            listing={view.listing}
+            reportOpen={report.data ? ["reported", "in court"].includes(reportStage(report.data)) : false}
+          />
+        )}
       </div>
       <SellerReviews seller={view.seller} listing={view.listing} />
     </article>
