@@ -106,6 +106,8 @@ const PAGES = [
   ["browse", "/search?q=camera"],
   ["sell", "/sell"],
   ["orders", "/my-orders"],
+  ["rewards", "/my-rewards"],
+  ["governance", "/governance"],
   ["not-found", "/no/such/page"],
 ] as const;
 

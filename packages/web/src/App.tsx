@@ -9,6 +9,8 @@ const Search = lazy(() => import("./pages/Search.tsx"));
 const ListingPage = lazy(() => import("./pages/Listing.tsx"));
 const Sell = lazy(() => import("./pages/Sell.tsx"));
 const Orders = lazy(() => import("./pages/Orders.tsx"));
+const Rewards = lazy(() => import("./pages/Rewards.tsx"));
+const Governance = lazy(() => import("./pages/Governance.tsx"));
 const Court = lazy(() => import("./pages/court/Court.tsx"));
 const DisputePage = lazy(() => import("./pages/court/Dispute.tsx"));
 const ArchivePage = lazy(() => import("./pages/Archive.tsx"));
@@ -27,6 +29,8 @@ export function App() {
           <Link href="/search">Browse</Link>
           <Link href="/sell">Sell</Link>
           <Link href="/my-orders">My orders</Link>
+          <Link href="/my-rewards">Rewards</Link>
+          <Link href="/governance">Governance</Link>
           <Link href="/court">Court</Link>
           <Link href="/archive">Archive</Link>
         </nav>
@@ -42,6 +46,9 @@ export function App() {
             <Route path="/sell" component={Sell} />
             {/* Not /orders: that is the API's route on the same origin. */}
             <Route path="/my-orders" component={Orders} />
+            {/* Not /rewards: the API answers /rewards/:address on the same origin. */}
+            <Route path="/my-rewards" component={Rewards} />
+            <Route path="/governance" component={Governance} />
             <Route path="/court" component={Court} />
             <Route path="/court/dispute/:id">{(params) => <DisputePage id={params.id} />}</Route>
             {/* The same URL the node renders for crawlers: the DApp takes over in the browser. */}

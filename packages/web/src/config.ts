@@ -48,6 +48,7 @@ export async function loadConfig(url = "/config.json"): Promise<AppConfig> {
     "ListingCuration",
     "Randomness",
     "Policy",
+    "Rewards",
     "Archive",
   ] as const;
   const extra = Object.fromEntries(

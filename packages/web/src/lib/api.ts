@@ -46,6 +46,16 @@ export class Api {
     return body.cid;
   }
 
+  /** Sends a JSON body; a refusal becomes an ApiError with the API's reason and the field it named. */
+  async postJson<T>(path: string, body: unknown): Promise<T> {
+    const response = await this.#fetch(this.url(path), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return this.#json<T>(response);
+  }
+
   ipfsUrl(cid: string): string {
     return this.url(`/ipfs/${cid}`);
   }

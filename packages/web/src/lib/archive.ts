@@ -17,7 +17,8 @@ interface ArchiveResponse {
   archive: string;
   batchId: string;
   leafIndex: number;
-  reviews?: { legacyId: string; rating: number; reviewedAt?: string | null; content?: string }[];
+  /** `reviewedAt` is unix seconds, as a number or a numeric string. */
+  reviews?: { legacyId: string; rating: number; reviewedAt?: number | string | null; content?: string }[];
   proof: {
     record?: { kind: number; legacyId: string; content: Hex; summary: Hex };
     proof: Hex[];
@@ -87,7 +88,9 @@ export async function readArchivedRecord(
     reviews: (r.reviews ?? []).map((review) => ({
       legacyId: review.legacyId,
       rating: review.rating,
-      ...(review.reviewedAt ? { reviewedAt: review.reviewedAt } : {}),
+      ...(review.reviewedAt != null && Number.isFinite(Number(review.reviewedAt))
+        ? { reviewedAt: new Date(Number(review.reviewedAt) * 1000).toISOString() }
+        : {}),
     })),
     archive,
     batchId: r.batchId,

@@ -28,3 +28,15 @@ export function formatAmount(amount: bigint, currency: Currency): string {
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
+
+/** "14 days", "2 days 6 hours", "90 minutes": a window or delay given in seconds. */
+export function formatDuration(seconds: number | bigint): string {
+  const s = Number(seconds);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  if (s % 86_400 === 0 && s > 0) return plural(s / 86_400, "day");
+  if (s >= 86_400)
+    return `${plural(Math.floor(s / 86_400), "day")} ${plural(Math.floor((s % 86_400) / 3_600), "hour")}`;
+  if (s % 3_600 === 0 && s > 0) return plural(s / 3_600, "hour");
+  if (s >= 60) return plural(Math.round(s / 60), "minute");
+  return plural(s, "second");
+}

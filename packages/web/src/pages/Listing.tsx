@@ -3,24 +3,26 @@ import {
   cidOfBytes,
   digestFromCid,
   encryptShipping,
+  escrowAbi,
   getPublishedKey,
   ListingStatus,
   listingStatusName,
   type ShippingDetails,
   shippingDetailsSchema,
 } from "@lantern/sdk";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { flushSync } from "react-dom";
 import { type Address, isAddress } from "viem";
 import { Link, useLocation } from "wouter";
 import { Field } from "../components/Field.tsx";
+import { ListingRewards } from "../components/ListingRewards.tsx";
 import { ManageListing } from "../components/ManageListing.tsx";
 import { ReportListing } from "../components/ReportListing.tsx";
 import { ReportStatus, reportStage } from "../components/ReportStatus.tsx";
 import { TxStatus } from "../components/TxStatus.tsx";
 import { useAddress, useApp, useWriteContext } from "../lib/app.tsx";
-import { formatAmount, shortAddress } from "../lib/format.ts";
+import { formatAmount, formatDuration, shortAddress } from "../lib/format.ts";
 import { type ListingView, useListing } from "../lib/listing.ts";
 import { useListingReport } from "../lib/reports.ts";
 import { useSellerReviews } from "../lib/reviews.ts";
@@ -101,6 +103,7 @@ function ListingDetails({ address }: { address: Address }) {
         ) : view.metadataError ? (
           <p className="notice">The description and images could not be loaded: {view.metadataError}</p>
         ) : null}
+        {isSeller ? null : <ListingRewards listing={view.listing} />}
         {isSeller ? <ManageListing view={view} /> : <BuyForm view={view} />}
         {report.data ? <ReportStatus report={report.data} isSeller={isSeller} /> : null}
         {isSeller || view.status === ListingStatus.Removed ? null : (
@@ -112,6 +115,32 @@ function ListingDetails({ address }: { address: Address }) {
       </div>
       <SellerReviews seller={view.seller} listing={view.listing} />
     </article>
+  );
+}
+
+/** The escrow's windows as governance set them, read from the chain (they change by proposal). */
+function EscrowWindows() {
+  const { read } = useApp();
+  const windows = useQuery({
+    queryKey: ["escrow-windows"],
+    queryFn: async () => {
+      const on = { address: read.deployment.contracts.Escrow, abi: escrowAbi } as const;
+      const [ship, delivery] = await Promise.all([
+        read.publicClient.readContract({ ...on, functionName: "shipWindow" }),
+        read.publicClient.readContract({ ...on, functionName: "deliveryWindow" }),
+      ]);
+      return { ship, delivery };
+    },
+  });
+  if (!windows.data) return null;
+  return (
+    <>
+      {" "}
+      The seller must ship within <span data-ship-window>{formatDuration(windows.data.ship)}</span>; after
+      shipping, the payment is released to the seller{" "}
+      <span data-delivery-window>{formatDuration(windows.data.delivery)}</span> later unless you confirm
+      sooner or open a dispute.
+    </>
   );
 }
 
@@ -238,6 +267,7 @@ function BuyForm({ view }: { view: ListingView }) {
           <span>
             <strong>With escrow</strong> — the escrow holds your payment until you confirm the item arrived;
             if it does not, you can cancel, settle or open a dispute.
+            <EscrowWindows />
           </span>
         </label>
         <label className="choice">
