@@ -5,15 +5,14 @@
 // prefixes, with and without filters, facets and sorts) from 8 concurrent clients, p50 and p99; then
 // GET /listings/:address requests per second, bounded in time. Prints a table against the issue's targets
 // and writes bench/results/search.json. LISTINGS=<n> runs a smaller load (results are still written).
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createLogger, type Database, migrate, openDatabase } from "@lantern/indexer";
-import autocannon from "autocannon";
 import pg from "pg";
+import { cannon, startApiProcess } from "./lib/apiProcess.ts";
 import { loadListings } from "./lib/loadListings.ts";
 import { printTable, writeResult } from "./lib/report.ts";
 import { makeListing, vocabulary } from "./lib/searchData.ts";
@@ -71,29 +70,6 @@ interface EngineResult {
   byKind: Record<string, { p50: number; p99: number }>;
 }
 
-async function startServer(config: object): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(root, "bench/lib/searchServer.ts"), JSON.stringify(config)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      cwd: root,
-    },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    rl.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`the API server exited (${code})`)));
-  });
-  return { url: (JSON.parse(line) as { url: string }).url, child };
-}
-
-function cannon(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-}
-
 /** p50/p99 of one query class: a short run of its queries alone. */
 async function measureEngine(name: string, db: Database, config: object): Promise<EngineResult> {
   await migrate(db, createLogger({ level: "warn" }));
@@ -115,7 +91,7 @@ async function measureEngine(name: string, db: Database, config: object): Promis
   const loadSeconds = (performance.now() - started) / 1000;
   await db.close();
 
-  const server = await startServer(config);
+  const server = await startApiProcess(config);
   try {
     const mix = queryMix();
     const requests = mix.map((m) => ({ method: "GET" as const, path: m.path }));
@@ -151,8 +127,7 @@ async function measureEngine(name: string, db: Database, config: object): Promis
       byKind,
     };
   } finally {
-    server.child.kill("SIGTERM");
-    await new Promise((r) => server.child.once("exit", r));
+    await server.stop();
   }
 }
 

@@ -24,6 +24,7 @@ const LISTING_COLUMNS = [
   "created_time",
   "created_tx",
   "updated_block",
+  "updated_time",
 ] as const;
 const METADATA_COLUMNS = ["cid", "state", "description", "images", "condition", "attributes", "fetched_at"];
 
@@ -73,6 +74,7 @@ export async function loadListings(db: Database, options: LoadOptions): Promise<
           String(l.createdTime),
           `0x${"00".repeat(32)}`,
           String(l.createdBlock),
+          String(l.createdTime),
         ]),
       ),
     );

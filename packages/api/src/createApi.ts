@@ -8,6 +8,8 @@ import type { ApiContext } from "./context.ts";
 import type { ApiDatabase } from "./database.ts";
 import { isUnavailable, unavailable } from "./database.ts";
 import { ApiError } from "./errors.ts";
+import { createSite, PAGES, type PageContext, type PagesOptions, sendPage } from "./pages/index.ts";
+import { prefersHtml } from "./pages/negotiate.ts";
 import { openApiDocument, type RouteDefinition, register } from "./route.ts";
 import { ROUTES } from "./routes/index.ts";
 
@@ -35,7 +37,14 @@ export interface CreateApiOptions {
   web?: {
     handles(request: IncomingMessage): boolean;
     serve(request: IncomingMessage, response: ServerResponse): void;
+    /** The DApp's script and style tags, put into every server-rendered page so the DApp takes it over. */
+    appTags?: string;
   };
+  /**
+   * Server-rendered pages for browsers without a wallet, crawlers and link previews (listing, seller,
+   * category, search, archive record; sitemaps, feeds, robots.txt, OpenSearch); false turns them off.
+   */
+  pages?: PagesOptions | false;
 }
 
 /**
@@ -100,7 +109,30 @@ export async function createApi(options: CreateApiOptions): Promise<FastifyInsta
 
   const document = openApiDocument(routes, { version: "0.1.0" });
   app.get("/openapi.json", async () => document);
-  for (const route of routes) register(app, route, ctx);
+  const pages = options.pages === false ? [] : PAGES;
+  const pageCtx: PageContext = { ...ctx, site: createSite(options.pages || {}, options.web?.appTags) };
+  const onInternalError = options.onInternalError ?? logInternalError;
+  for (const route of routes) {
+    const page = route.method === "GET" ? pages.find((p) => p.url === route.url) : undefined;
+    // One URL, two representations: the JSON route keeps every client that does not ask for HTML first.
+    register(
+      app,
+      route,
+      ctx,
+      page && {
+        wants: (request) => prefersHtml(request.headers.accept, "json"),
+        send: (request, reply) => sendPage(page, request, reply, pageCtx, onInternalError),
+      },
+    );
+  }
+  for (const page of pages) {
+    if (routes.some((r) => r.method === "GET" && r.url === page.url)) continue;
+    app.get(page.url, (request, reply) => {
+      // A client that asks for JSON gets the API's 404 at a page's URL, as before pages existed.
+      if (!page.document && !prefersHtml(request.headers.accept, "html")) return reply.callNotFound();
+      return sendPage(page, request, reply, pageCtx, onInternalError);
+    });
+  }
   return app;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ApiContext } from "./context.ts";
 import { badParameter } from "./errors.ts";
+import { varyOnAccept } from "./pages/negotiate.ts";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -51,11 +52,26 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where: str
   throw badParameter(issue?.code === "unrecognized_keys" ? `${field}.${issue.keys[0]}` : field, rule);
 }
 
-export function register(app: FastifyInstance, route: RouteDefinition, ctx: ApiContext): void {
+/** Another representation of a route's URL (a server-rendered page) and when the client wants it. */
+export interface Alternative {
+  wants(request: FastifyRequest): boolean;
+  send(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
+}
+
+export function register(
+  app: FastifyInstance,
+  route: RouteDefinition,
+  ctx: ApiContext,
+  alternative?: Alternative,
+): void {
   app.route({
     method: route.method,
     url: route.url,
     handler: async (request, reply) => {
+      if (alternative) {
+        varyOnAccept(reply);
+        if (alternative.wants(request)) return alternative.send(request, reply);
+      }
       const params = route.params ? parse(route.params, request.params, "params") : {};
       const query = route.query ? parse(route.query, request.query, "query") : {};
       return route.handler({ params, query, request, reply } as never, ctx);

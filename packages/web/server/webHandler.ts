@@ -29,6 +29,11 @@ export interface WebHandler {
   handles(request: IncomingMessage): boolean;
   /** Answers a request `handles` accepted, gzipped when the client takes it. */
   serve(request: IncomingMessage, response: ServerResponse): void;
+  /**
+   * The built DApp's script, preload and stylesheet tags, for server-rendered pages: a page that carries
+   * them shows its own HTML first, then the DApp mounts on the same URL (progressive enhancement).
+   */
+  appTags: string;
 }
 
 export const DEFAULT_DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
@@ -95,6 +100,7 @@ export function createWebHandler(options: WebHandlerOptions): WebHandler {
     "no-store",
   );
   const index = files.get("/index.html") as File;
+  const appTags = assetTags(index.body.toString("utf8"));
 
   const lookup = (request: IncomingMessage): File | undefined => {
     if (request.method !== "GET" && request.method !== "HEAD") return undefined;
@@ -107,6 +113,7 @@ export function createWebHandler(options: WebHandlerOptions): WebHandler {
   };
 
   return {
+    appTags,
     handles: (request) => {
       try {
         return lookup(request) !== undefined;
@@ -133,6 +140,12 @@ export function createWebHandler(options: WebHandlerOptions): WebHandler {
       response.end(request.method === "HEAD" ? undefined : body);
     },
   };
+}
+
+/** The <script> and <link> elements of the built index.html's head (Vite's output: one per line). */
+export function assetTags(indexHtml: string): string {
+  const head = indexHtml.slice(0, indexHtml.indexOf("</head>"));
+  return (head.match(/<script\b[^>]*><\/script>|<link\b[^>]*>/g) ?? []).join("\n");
 }
 
 // Only a browser's navigation asks for HTML by name; fetch() and API clients send */* or JSON and must get

@@ -47,75 +47,90 @@ export const archiveRecordRoute = defineRoute({
   }),
   responses: { 200: "The record", 400: "Not a legacy id", 404: "Not archived" },
   handler: async ({ params, query }, { db, content }) => {
-    let encoded: bigint;
-    try {
-      encoded = encodeLegacyId(params.legacyId);
-    } catch {
-      throw notFound(`The archived ${query.kind} ${params.legacyId}`);
-    }
-    const kind = query.kind === "listing" ? ArchiveKind.Listing : ArchiveKind.Review;
-    const [row] = await db.query<RecordRow>(
-      `SELECT ${ARCHIVE_RECORD_JSON} AS item, r.kind, r.legacy_id::text AS legacy_id, r.content, r.summary,
+    const record = await readArchiveRecord(db, content, params.legacyId, query.kind);
+    if (!record) throw notFound(`The archived ${query.kind} ${params.legacyId}`);
+    return record;
+  },
+});
+
+/**
+ * An archived record with its document, reviews and Merkle proof, as GET /archive/:legacyId shows it (and
+ * its page renders it); undefined when nothing is archived under this id.
+ */
+export async function readArchiveRecord(
+  db: ApiDatabase,
+  content: ContentStore,
+  legacyId: string,
+  kindName: "listing" | "review",
+): Promise<Record<string, unknown> | undefined> {
+  let encoded: bigint;
+  try {
+    encoded = encodeLegacyId(legacyId);
+  } catch {
+    return undefined;
+  }
+  const kind = kindName === "listing" ? ArchiveKind.Listing : ArchiveKind.Review;
+  const [row] = await db.query<RecordRow>(
+    `SELECT ${ARCHIVE_RECORD_JSON} AS item, r.kind, r.legacy_id::text AS legacy_id, r.content, r.summary,
          r.archive, r.batch_id::text AS batch_id, r.leaf_index
        FROM archive_records r WHERE r.kind = $1 AND r.legacy_id = $2::numeric
        ORDER BY r.block_number LIMIT 1`,
-      [kind, encoded.toString()],
-    );
-    if (!row) throw notFound(`The archived ${query.kind} ${params.legacyId}`);
-    const [batch] = await db.query<{ item: Record<string, unknown>; leaves: RecordRow[] }>(
-      `SELECT jsonb_build_object('id', b.batch_id::text, 'root', b.root, 'publisher', b.publisher,
+    [kind, encoded.toString()],
+  );
+  if (!row) return undefined;
+  const [batch] = await db.query<{ item: Record<string, unknown>; leaves: RecordRow[] }>(
+    `SELECT jsonb_build_object('id', b.batch_id::text, 'root', b.root, 'publisher', b.publisher,
            'records', b.records, 'transaction', b.tx_hash, 'block', b.block_number) AS item,
          (SELECT jsonb_agg(jsonb_build_object('kind', r.kind, 'legacy_id', r.legacy_id::text, 'content', r.content,
             'summary', r.summary) ORDER BY r.leaf_index)
           FROM archive_records r WHERE r.archive = b.archive AND r.batch_id = b.batch_id) AS leaves
        FROM archive_batches b WHERE b.archive = $1 AND b.batch_id = $2::numeric`,
-      [row.archive, row.batch_id],
-    );
-    const leaves = (batch?.leaves ?? []).map((l) =>
-      archiveLeaf({
-        kind: Number(l.kind) as ArchiveKind,
-        legacyId: BigInt(l.legacy_id),
-        content: l.content,
-        summary: l.summary,
-      }),
-    );
-    const leaf = leaves[row.leaf_index];
-    const proof = leaf ? archiveProof(leaves, row.leaf_index) : [];
-    const root = batch?.item.root as Hex | undefined;
-    const reviews =
-      kind === ArchiveKind.Listing
-        ? (
-            await db.query<{ item: unknown }>(
-              `SELECT ${ARCHIVE_RECORD_JSON} AS item FROM archive_records r
+    [row.archive, row.batch_id],
+  );
+  const leaves = (batch?.leaves ?? []).map((l) =>
+    archiveLeaf({
+      kind: Number(l.kind) as ArchiveKind,
+      legacyId: BigInt(l.legacy_id),
+      content: l.content,
+      summary: l.summary,
+    }),
+  );
+  const leaf = leaves[row.leaf_index];
+  const proof = leaf ? archiveProof(leaves, row.leaf_index) : [];
+  const root = batch?.item.root as Hex | undefined;
+  const reviews =
+    kind === ArchiveKind.Listing
+      ? (
+          await db.query<{ item: unknown }>(
+            `SELECT ${ARCHIVE_RECORD_JSON} AS item FROM archive_records r
                WHERE r.kind = 1 AND r.listing_legacy_id = $1::numeric ORDER BY r.reviewed_at, r.legacy_id LIMIT 100`,
-              [row.legacy_id],
-            )
-          ).map((r) => r.item)
-        : undefined;
-    const document = await readDocument(content, row.content);
-    return {
-      ...row.item,
-      contentCid: document.cid,
-      document: document.value,
-      images: document.images,
-      ...(reviews ? { reviews } : {}),
-      batch: batch?.item ?? null,
-      proof: {
-        // The leaf's preimage, so a client recomputes the leaf itself instead of trusting this node's.
-        record: {
-          kind: Number(row.kind),
-          legacyId: row.legacy_id,
-          content: row.content,
-          summary: row.summary,
-        },
-        leaf: leaf ?? null,
-        proof,
-        root: root ?? null,
-        valid: Boolean(leaf && root && verifyArchiveProof(leaf, proof, root)),
+            [row.legacy_id],
+          )
+        ).map((r) => r.item)
+      : undefined;
+  const document = await readDocument(content, row.content);
+  return {
+    ...row.item,
+    contentCid: document.cid,
+    document: document.value,
+    images: document.images,
+    ...(reviews ? { reviews } : {}),
+    batch: batch?.item ?? null,
+    proof: {
+      // The leaf's preimage, so a client recomputes the leaf itself instead of trusting this node's.
+      record: {
+        kind: Number(row.kind),
+        legacyId: row.legacy_id,
+        content: row.content,
+        summary: row.summary,
       },
-    };
-  },
-});
+      leaf: leaf ?? null,
+      proof,
+      root: root ?? null,
+      valid: Boolean(leaf && root && verifyArchiveProof(leaf, proof, root)),
+    },
+  };
+}
 
 /** The record's JSON document if this node holds it (verified by the store), and its image URLs. */
 async function readDocument(content: ContentStore, digest: Hex) {
@@ -127,11 +142,13 @@ async function readDocument(content: ContentStore, digest: Hex) {
   } catch {
     value = null;
   }
-  const images = Array.isArray((value as { images?: unknown })?.images)
-    ? ((value as { images: unknown[] }).images.filter((i) => typeof i === "string") as string[]).map((i) =>
-        /^[a-z0-9]+$/i.test(i) ? { cid: i, url: `/ipfs/${i}` } : { url: i },
-      )
-    : [];
+  // The importer writes `{ cid, type, size }` per image; a bare CID or URL string is accepted too.
+  const listed = (value as { images?: unknown } | null)?.images;
+  const images = (Array.isArray(listed) ? listed : []).flatMap((image: unknown) => {
+    const ref = typeof image === "string" ? image : (image as { cid?: unknown } | null)?.cid;
+    if (typeof ref !== "string" || ref === "") return [];
+    return [/^[a-z0-9]+$/i.test(ref) ? { cid: ref, url: `/ipfs/${ref}` } : { url: ref }];
+  });
   return { cid, value, images };
 }
 

@@ -5,7 +5,7 @@ import { LISTING_SUMMARY_JSON, STATUS_CODES } from "../search/listingJson.ts";
 import { SORTS, searchListings } from "../search/searchListings.ts";
 import { address, bool, limit, text, uint } from "../validation.ts";
 
-const searchQuery = z
+export const SEARCH_QUERY = z
   .strictObject({
     q: text(200).optional().describe("Words to find (web search syntax: quotes, OR, -word)"),
     category: text(64).optional().describe('A category; "electronics" also finds "electronics/cameras"'),
@@ -43,7 +43,7 @@ export const searchRoute = defineRoute({
   summary: "Search listings",
   description:
     "Full text over title, category and description (weighted in that order), with typo and prefix fallback, filters, facets, sorts and keyset pagination (pass nextCursor back as cursor).",
-  query: searchQuery,
+  query: SEARCH_QUERY,
   responses: { 200: "A page of listings", 400: "A parameter is not valid" },
   handler: ({ query }, { db }) => searchListings(db, query),
 });

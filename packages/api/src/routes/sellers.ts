@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ApiDatabase } from "../database.ts";
 import { notFound } from "../errors.ts";
 import { defineRoute } from "../route.ts";
 import { LISTING_SUMMARY_JSON } from "../search/listingJson.ts";
@@ -14,8 +15,19 @@ export const sellerRoute = defineRoute({
   params: z.strictObject({ address }),
   responses: { 200: "The seller", 400: "Not an address", 404: "This address never listed or sold anything" },
   handler: async ({ params }, { db }) => {
-    const [row] = await db.query<{ seller: Record<string, unknown> | null }>(
-      `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM listings WHERE seller = $1)
+    const seller = await readSeller(db, params.address);
+    if (!seller) throw notFound(`The seller ${params.address}`);
+    return seller;
+  },
+});
+
+/** A seller's record as GET /sellers/:address shows it (and its page renders it); undefined if unknown. */
+export async function readSeller(
+  db: ApiDatabase,
+  sellerAddress: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db.query<{ seller: Record<string, unknown> | null }>(
+    `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM listings WHERE seller = $1)
                      AND NOT EXISTS (SELECT 1 FROM orders WHERE seller = $1) THEN NULL ELSE jsonb_build_object(
          'address', $1::text,
          'listings', (SELECT jsonb_build_object(
@@ -34,9 +46,7 @@ export const sellerRoute = defineRoute({
            FROM (SELECT currency, sum(amount) AS amount FROM orders WHERE seller = $1 AND state = 3 GROUP BY currency) v), '[]'),
          'reviews', '[]'::jsonb,
          'rating', NULL) END AS seller`,
-      [params.address],
-    );
-    if (!row?.seller) throw notFound(`The seller ${params.address}`);
-    return row.seller;
-  },
-});
+    [sellerAddress],
+  );
+  return row?.seller ?? undefined;
+}

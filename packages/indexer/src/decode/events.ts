@@ -43,6 +43,16 @@ export const LANTERN_TOPIC0S: readonly Hex[] = [
 
 export const LISTING_CREATED_TOPIC: Hex = topicOf(ABIS.factory, "ListingCreated");
 
+/** Events that change a listing row: the row records their block time (pages' lastmod and caching). */
+export const LISTING_CHANGE_TOPICS: ReadonlySet<Hex> = new Set([
+  LISTING_CREATED_TOPIC,
+  topicOf(ABIS.factory, "ListingRemoved"),
+  topicOf(ABIS.listing, "PriceChanged"),
+  topicOf(ABIS.listing, "StockChanged"),
+  topicOf(ABIS.listing, "StatusChanged"),
+  topicOf(ABIS.escrow, "OrderPaid"),
+]);
+
 function eventsOf(abi: readonly unknown[]): Map<Hex, AbiEvent> {
   const map = new Map<Hex, AbiEvent>();
   for (const item of abi as AbiEvent[]) {

@@ -1,4 +1,5 @@
-import { LANTERN_TOPIC0S, LISTING_CREATED_TOPIC } from "../decode/events.ts";
+import type { Hex } from "viem";
+import { LANTERN_TOPIC0S, LISTING_CHANGE_TOPICS } from "../decode/events.ts";
 import type { Rpc } from "./rpc.ts";
 import { InconsistentRangeError } from "./rpcErrors.ts";
 import type { BlockHeader, ChainLog, FetchedRange } from "./types.ts";
@@ -43,11 +44,11 @@ export async function fetchRange(
   return { from, to, logs, headers, unfinalized };
 }
 
-/** Listings record when they were created; nodes that do not put block times on logs need the headers. */
+/** Listings record when they were created and last changed; nodes that do not put block times on logs need the headers. */
 async function fillListingTimestamps(rpc: Rpc, logs: ChainLog[]): Promise<void> {
   const missing = new Set<bigint>();
   for (const log of logs) {
-    if (log.blockTimestamp === undefined && log.topics[0] === LISTING_CREATED_TOPIC)
+    if (log.blockTimestamp === undefined && LISTING_CHANGE_TOPICS.has(log.topics[0] as Hex))
       missing.add(log.blockNumber);
   }
   if (missing.size === 0) return;

@@ -25,6 +25,8 @@ export interface ListingRow {
   createdTime: bigint;
   createdTx: Hex;
   updatedBlock: bigint;
+  /** The block time of updatedBlock (unix seconds). */
+  updatedTime: bigint;
 }
 
 const LISTING_COLUMNS = [
@@ -44,6 +46,7 @@ const LISTING_COLUMNS = [
   "created_time",
   "created_tx",
   "updated_block",
+  "updated_time",
 ] as const;
 
 const HISTORY_COLUMNS = [
@@ -87,7 +90,8 @@ export class ListingReducer {
     const rows = await tx.query<Record<string, string>>(
       `SELECT address, seller, template, currency, base_price::text, price::text,
               stock::text, status::text, metadata_cid, title, category, location, created_block::text,
-              created_time::text, created_tx, updated_block::text
+              created_time::text, created_tx, updated_block::text,
+              coalesce(updated_time, created_time)::text AS updated_time
        FROM listings WHERE address = ANY($1::text[])`,
       [addresses],
     );
@@ -109,6 +113,7 @@ export class ListingReducer {
         createdTime: BigInt(r.created_time as string),
         createdTx: r.created_tx as Hex,
         updatedBlock: BigInt(r.updated_block as string),
+        updatedTime: BigInt(r.updated_time as string),
       });
     }
   }
@@ -136,6 +141,7 @@ export class ListingReducer {
         createdTime: log.blockTimestamp,
         createdTx: log.transactionHash,
         updatedBlock: log.blockNumber,
+        updatedTime: log.blockTimestamp,
       };
       this.rows.set(row.address, row);
       this.record(e, row, "ListingCreated");
@@ -148,7 +154,7 @@ export class ListingReducer {
       if (ev.eventName === "PriceChanged") row.price = ev.args.price.toString();
       else if (ev.eventName === "StockChanged") row.stock = ev.args.stock;
       else if (ev.eventName === "StatusChanged") row.status = ev.args.status;
-      row.updatedBlock = log.blockNumber;
+      touch(row, e);
       this.record(e, row, ev.eventName);
       return true;
     }
@@ -156,7 +162,7 @@ export class ListingReducer {
       const row = this.rows.get(e.event.args.listing.toLowerCase() as Address);
       if (!row) return false;
       row.status = REMOVED;
-      row.updatedBlock = log.blockNumber;
+      touch(row, e);
       this.record(e, row, "ListingRemoved");
       return true;
     }
@@ -165,7 +171,7 @@ export class ListingReducer {
       if (!row) return false;
       // The listing checked quantity <= stock before selling, so this stays >= 0 on a consistent index.
       row.stock -= e.event.args.quantity;
-      row.updatedBlock = log.blockNumber;
+      touch(row, e);
       return true;
     }
     return true;
@@ -205,9 +211,16 @@ export class ListingReducer {
         created_time: r.createdTime.toString(),
         created_tx: r.createdTx,
         updated_block: r.updatedBlock.toString(),
+        updated_time: r.updatedTime.toString(),
       });
     }
     await insertRows(tx, "listings", rows, { columns: LISTING_COLUMNS, conflict: ["address"] });
     await insertRows(tx, "listing_history", this.history, { columns: HISTORY_COLUMNS });
   }
+}
+
+function touch(row: ListingRow, e: DecodedEvent): void {
+  row.updatedBlock = e.log.blockNumber;
+  // fetchRange puts block times on every listing-changing log; a node that sent none keeps the last known.
+  if (e.log.blockTimestamp !== undefined) row.updatedTime = e.log.blockTimestamp;
 }

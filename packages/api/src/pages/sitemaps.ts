@@ -1,0 +1,145 @@
+import { Readable } from "node:stream";
+import type { FastifyRequest } from "fastify";
+import type { ApiDatabase } from "../database.ts";
+import { notFound } from "../errors.ts";
+import { escapeText } from "./html.ts";
+import { lastListingBlock } from "./listingList.ts";
+import type { PageContext, PageResult, PageRoute } from "./page.ts";
+import { absoluteUrl, categoryPath, isoDate, type Site } from "./site.ts";
+
+/** The sitemaps protocol's limit per file (and 50 MB, which 50,000 of our URLs stay far below). */
+export const URLS_PER_SITEMAP = 50_000;
+/** Rows per query while streaming a file: memory stays flat however many listings there are. */
+const BATCH = 5_000;
+const XML = "application/xml; charset=utf-8";
+const LIVE = "status IN (1, 2)";
+
+/**
+ * `/sitemap.xml`: an index of the category sitemap and of one file per 50,000 live listings (active or
+ * paused, in creation order), each with the block time of its newest change as lastmod.
+ */
+export const sitemapIndex: PageRoute = {
+  url: "/sitemap.xml",
+  document: true,
+  async render(request, { db, site }) {
+    const [files, block] = await Promise.all([
+      db.query<{ file: string; lastmod: string }>(
+        `SELECT (n / ${URLS_PER_SITEMAP})::text AS file, max(t)::text AS lastmod FROM (
+           SELECT row_number() OVER (ORDER BY created_block, address) - 1 AS n,
+                  coalesce(updated_time, created_time) AS t
+           FROM listings WHERE ${LIVE}) x GROUP BY 1 ORDER BY 1`,
+      ),
+      lastListingBlock(db),
+    ]);
+    const entry = (path: string, lastmod?: string) =>
+      `<sitemap><loc>${escapeText(absoluteUrl(site, request, path))}</loc>${lastmod ? `<lastmod>${isoDate(lastmod)}</lastmod>` : ""}</sitemap>\n`;
+    const newest = files.reduce((max, f) => Math.max(max, Number(f.lastmod)), 0);
+    const body = `<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entry("/sitemaps/categories.xml", newest ? String(newest) : undefined)}${files.map((f) => entry(`/sitemaps/listings-${f.file}.xml`, f.lastmod)).join("")}</sitemapindex>
+`;
+    return { type: XML, body, version: block, maxAge: 300 };
+  },
+};
+
+/** `/sitemaps/categories.xml` and `/sitemaps/listings-<n>.xml`, the files the index names. */
+export const sitemapFile: PageRoute = {
+  url: "/sitemaps/:name",
+  document: true,
+  async render(request, ctx) {
+    const name = (request.params as { name: string }).name;
+    if (name === "categories.xml") return categorySitemap(request, ctx);
+    const file = /^listings-(\d{1,6})\.xml$/.exec(name)?.[1];
+    if (!file) throw notFound(`The sitemap ${name}`);
+    return listingSitemap(request, ctx, file);
+  },
+};
+
+/** The n-th 50,000 live listings, streamed from the database in batches. */
+async function listingSitemap(
+  request: FastifyRequest,
+  { db, site }: PageContext,
+  file: string,
+): Promise<PageResult> {
+  const [start] = await db.query<{ block: string; address: string }>(
+    `SELECT l.created_block::text AS block, l.address FROM listings l WHERE ${LIVE}
+       ORDER BY l.created_block, l.address OFFSET $1 LIMIT 1`,
+    [Number(file) * URLS_PER_SITEMAP],
+  );
+  if (!start) throw notFound(`The sitemap listings-${file}.xml`);
+  const block = await lastListingBlock(db);
+  return {
+    type: XML,
+    version: `${block}-${start.block}-${start.address}`,
+    maxAge: 300,
+    body: Readable.from(listingUrls(db, site, request, start)),
+  };
+}
+
+async function* listingUrls(
+  db: ApiDatabase,
+  site: Site,
+  request: FastifyRequest,
+  start: { block: string; address: string },
+): AsyncGenerator<string> {
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
+  const base = absoluteUrl(site, request, "/listing/");
+  let after: [string, string] | undefined;
+  let sent = 0;
+  while (sent < URLS_PER_SITEMAP) {
+    const limit = Math.min(BATCH, URLS_PER_SITEMAP - sent);
+    const rows = await db.query<{ address: string; block: string; t: string }>(
+      after
+        ? `SELECT l.address, l.created_block::text AS block, coalesce(l.updated_time, l.created_time)::text AS t FROM listings l
+           WHERE ${LIVE} AND (l.created_block, l.address) > ($1::bigint, $2) ORDER BY l.created_block, l.address LIMIT $3`
+        : `SELECT l.address, l.created_block::text AS block, coalesce(l.updated_time, l.created_time)::text AS t FROM listings l
+           WHERE ${LIVE} AND (l.created_block, l.address) >= ($1::bigint, $2) ORDER BY l.created_block, l.address LIMIT $3`,
+      [...(after ?? [start.block, start.address]), limit],
+    );
+    if (rows.length === 0) break;
+    let chunk = "";
+    for (const row of rows) {
+      chunk += `<url><loc>${escapeText(base + row.address)}</loc><lastmod>${isoDate(row.t)}</lastmod></url>\n`;
+    }
+    yield chunk;
+    sent += rows.length;
+    const last = rows[rows.length - 1] as { address: string; block: string };
+    after = [last.block, last.address];
+    if (rows.length < limit) break;
+  }
+  yield "</urlset>\n";
+}
+
+/** The home page and every category (and parent category) with live listings. */
+async function categorySitemap(request: FastifyRequest, { db, site }: PageContext): Promise<PageResult> {
+  const [rows, block] = await Promise.all([
+    db.query<{ category: string; t: string }>(
+      `SELECT category, max(coalesce(updated_time, created_time))::text AS t FROM listings
+         WHERE ${LIVE} GROUP BY category ORDER BY category LIMIT ${URLS_PER_SITEMAP - 1}`,
+    ),
+    lastListingBlock(db),
+  ]);
+  // Parents ("electronics" of "electronics/cameras") have pages too, dated by their newest child.
+  const categories = new Map<string, number>();
+  for (const row of rows) {
+    const parts = row.category.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const name = parts.slice(0, i).join("/");
+      categories.set(name, Math.max(categories.get(name) ?? 0, Number(row.t)));
+    }
+  }
+  const url = (path: string, t?: number) =>
+    `<url><loc>${escapeText(absoluteUrl(site, request, path))}</loc>${t ? `<lastmod>${isoDate(t)}</lastmod>` : ""}</url>\n`;
+  const entries = [...categories]
+    .slice(0, URLS_PER_SITEMAP - 1)
+    .map(([name, t]) => url(categoryPath(name), t));
+  return {
+    type: XML,
+    version: block,
+    maxAge: 300,
+    body: `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${url("/")}${entries.join("")}</urlset>
+`,
+  };
+}
