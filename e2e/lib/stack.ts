@@ -1,16 +1,24 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DemoSeed } from "@lantern/cli";
 
 export interface Stack {
   /** Where the DApp and the API answer (one origin). */
   url: string;
   /** The local chain's JSON-RPC endpoint. */
   rpcUrl: string;
+  /** The data directory `npm start` uses (removed by `stop()`). */
+  dataDir: string;
   stop(): Promise<void>;
+}
+
+/** A stack started with `{ demo: true }`: what the seed holds (`<data-dir>/demo.json`, see docs/archive.md). */
+export interface DemoStack extends Stack {
+  demo: DemoSeed;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,15 +37,19 @@ function freePort(): Promise<number> {
 
 /**
  * Runs `npm start` (chain, contracts, indexer, API and DApp) on free ports with a fresh data directory, and
- * resolves once it printed where the chain and the API answer. `stop()` stops it as Ctrl-C would and
- * removes the directory.
+ * resolves once it printed where the chain and the API answer. With `demo`, `npm start -- --demo` seeds the
+ * demo marketplace first and the seed's description comes back as `demo`. `stop()` stops it as Ctrl-C would
+ * and removes the directory.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(): Promise<Stack>;
+export async function startStack(options: { demo: true }): Promise<DemoStack>;
+export async function startStack(options: { demo?: boolean } = {}): Promise<Stack | DemoStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
   const [chainPort, apiPort] = [await freePort(), await freePort()];
+  const args = ["--data-dir", dataDir, "--port", String(chainPort), "--api-port", String(apiPort)];
   const child = spawn(
     "npm",
-    ["start", "--", "--data-dir", dataDir, "--port", String(chainPort), "--api-port", String(apiPort)],
+    ["start", "--", ...args, ...(options.demo ? ["--demo"] : [])],
     // Its own process group, so stopping reaches npm, the node process and anvil together.
     { cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
@@ -68,7 +80,9 @@ export async function startStack(): Promise<Stack> {
         reject(new Error(`npm start exited (${code}):\n${out}`));
       });
     });
-    return { url, rpcUrl, stop };
+    if (!options.demo) return { url, rpcUrl, dataDir, stop };
+    const demo = JSON.parse(readFileSync(path.join(dataDir, "demo.json"), "utf8")) as DemoSeed;
+    return { url, rpcUrl, dataDir, stop, demo };
   } catch (error) {
     await stop();
     throw error;

@@ -11,6 +11,7 @@ const USAGE = `Usage: lantern <command> [options]
 Commands:
   start     Run the whole marketplace locally: chain (state saved), contracts (deployed once)
             Options: --data-dir <dir> (.lantern)  --host <ip> (127.0.0.1)  --port <n> (8545)  --api-port <n> (8546)  --chain-id <n> (31337)
+                     --demo  on the first start, seed a demo marketplace (archive, listings, orders, arbiters)
   index     Build or resume the marketplace database from the chain, then follow it
             Options: --rpc-url <url> (http://127.0.0.1:8545)  --data-dir <dir> (.lantern)
                      --database-url <postgres://...> (DATABASE_URL; default PGlite in <data-dir>/db)  --once
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
           port: { type: "string", default: "8545" },
           "api-port": { type: "string", default: "8546" },
           "chain-id": { type: "string", default: "31337" },
+          demo: { type: "boolean", default: false },
         },
         strict: true,
       });
@@ -44,6 +46,7 @@ async function main(argv: string[]): Promise<void> {
         port: integer("--port", values.port, 1, 65_535),
         apiPort: integer("--api-port", values["api-port"], 1, 65_535),
         chainId: integer("--chain-id", values["chain-id"], 1, Number.MAX_SAFE_INTEGER),
+        demo: values.demo,
       });
       return;
     }

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { SAMPLE_FILES } from "@lantern/archive";
 import { openDatabase } from "@lantern/indexer";
 import { anvilAccounts, createListing, readDeploymentFile } from "@lantern/sdk";
 import { createPublicClient, createWalletClient, http, parseEther, zeroAddress } from "viem";
@@ -41,9 +42,10 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-function lantern(args: string[]): Run {
+function lantern(args: string[], env: Record<string, string> = {}): Run {
   const child = spawn(process.execPath, ["--import", "tsx", bin, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => {
@@ -65,6 +67,18 @@ async function waitFor(run: Run, text: string, timeoutMs = 60_000): Promise<void
       throw new Error(`timed out waiting for "${text}":\n${run.output()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The JSON at `url` once it answers 200: the indexer writes what the chain holds a moment later. */
+async function waitForJson(url: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(url);
+    if (response.ok) return response.json();
+    if (Date.now() > deadline)
+      throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
@@ -122,6 +136,43 @@ describe("lantern start", () => {
       [listing.toLowerCase()],
       "the API searches what the indexer wrote",
     );
+
+    // The deployment's Archive: `lantern import` finds it in the deployment file and may publish with the
+    // deploying development account; the running indexer follows it and the API shows the records.
+    assert.match(deployment.Archive, /^0x[0-9a-fA-F]{40}$/);
+    const secretFile = path.join(dataDir, "secret.hex");
+    writeFileSync(secretFile, "ab".repeat(32));
+    const deployer = anvilAccounts[0] ?? assert.fail("no account");
+    const imported = lantern(
+      [
+        "import",
+        SAMPLE_FILES.listings,
+        "--rpc-url",
+        `http://127.0.0.1:${port}`,
+        "--data-dir",
+        dataDir,
+        "--secret-file",
+        secretFile,
+        "--milestones",
+        SAMPLE_FILES.milestones,
+      ],
+      { LANTERN_PRIVATE_KEY: deployer.privateKey },
+    );
+    assert.equal(await imported.exit, 0, imported.output());
+    assert.match(imported.output(), new RegExp(`into the Archive at ${deployment.Archive}`, "i"));
+    const record = await waitForJson(`${api}/archive/10003`);
+    assert.equal(record.legacyId, "10003");
+    assert.equal(record.proof.valid, true, "the record's Merkle proof verifies against its batch root");
+    assert.equal(record.images.length, 3, "the record's images are served from the content store");
+    const image = await fetch(`${api}${record.images[0].url}`);
+    assert.equal(image.status, 200);
+    const { items } = await (await fetch(`${api}/archive/milestones`)).json();
+    assert.ok(
+      items.some(
+        (m: { label: string; legacyId: string }) => m.label === "first listing" && m.legacyId === "10001",
+      ),
+      JSON.stringify(items),
+    );
     first.child.kill("SIGINT");
     assert.equal(await first.exit, 0, first.output());
     assert.ok(existsSync(path.join(dataDir, "chain", "state.json")), "state saved on Ctrl-C");
@@ -144,6 +195,32 @@ describe("lantern start", () => {
     assert.ok((await client.getBlockNumber()) >= height, "blocks survive the restart");
     const code = await client.getCode({ address: deployment.Escrow });
     assert.ok(code && code.length > 2, "contracts survive the restart");
+    second.child.kill("SIGINT");
+    assert.equal(await second.exit, 0, second.output());
+  });
+
+  test("--demo seeds on the first start only and describes the seed in demo.json", async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const args = ["start", "--demo", "--data-dir", dataDir, "--port", String(port)];
+    const first = lantern([...args, "--api-port", String(await freePort())]);
+    await waitFor(first, "Lantern is running", 120_000);
+    assert.match(first.output(), /Demo\s+seeded now/);
+    assert.match(first.output(), /\(5\) 0x\w+\s+0x\w+\s+arbiter/);
+    const seed = JSON.parse(readFileSync(path.join(dataDir, "demo.json"), "utf8"));
+    assert.equal(seed.listings.length, 12);
+    assert.equal(seed.accounts.arbiters.length, 5);
+    const client = createPublicClient({ transport: http(`http://127.0.0.1:${port}`) });
+    const height = await client.getBlockNumber();
+    first.child.kill("SIGINT");
+    assert.equal(await first.exit, 0, first.output());
+
+    const second = lantern([...args, "--api-port", String(await freePort())]);
+    await waitFor(second, "Lantern is running", 120_000);
+    assert.match(second.output(), /Demo\s+seeded on an earlier start/);
+    assert.doesNotMatch(second.output(), /Seeding the demo/);
+    assert.equal(await client.getBlockNumber(), height, "the second start sent no transaction");
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dataDir, "demo.json"), "utf8")), seed);
     second.child.kill("SIGINT");
     assert.equal(await second.exit, 0, second.output());
   });

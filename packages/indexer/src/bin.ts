@@ -36,6 +36,8 @@ function deploymentFrom(file: string): IndexerDeployment {
       Escrow: json.Escrow as Address,
       KeyRegistry: json.KeyRegistry as Address,
       FixedPriceListing: json.FixedPriceListing as Address,
+      // deploy() makes an Archive; older deployment files have none.
+      ...(json.Archive ? { Archive: json.Archive as Address } : {}),
     },
   };
 }

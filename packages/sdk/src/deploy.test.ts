@@ -8,18 +8,26 @@ import {
   createPublicClient,
   createWalletClient,
   defineChain,
+  type Hex,
   http,
   parseEther,
   parseEventLogs,
+  sha256,
+  toBytes,
   zeroAddress,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import { encodeLegacyId } from "./actions/archive/legacyId.ts";
+import { publishArchiveBatch } from "./actions/archive/publishArchiveBatch.ts";
+import { setArchivePublisher } from "./actions/archive/setArchivePublisher.ts";
+import { ArchiveKind, encodeListingSummary } from "./actions/archive/summary.ts";
 import { encodeJson } from "./content/cid.ts";
 import { escrowMetaEvidence } from "./content/metaEvidence.ts";
 import { deploy, deployTestToken } from "./deploy.ts";
 import { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
 import type { ContractRevertError } from "./errors/contract.ts";
 import {
+  archiveAbi,
   courtAbi,
   escrowAbi,
   lanternTimelockAbi,
@@ -136,6 +144,56 @@ describe("deploy", () => {
     const logs = await publicClient.getLogs({ address: escrow, fromBlock: deployment.deploymentBlock });
     const [metaEvidence] = parseEventLogs({ abi: escrowAbi, logs, eventName: "MetaEvidence" });
     assert.equal(metaEvidence?.args.evidence, `/ipfs/${encodeJson(escrowMetaEvidence).cid}`);
+  });
+
+  test("deploys the Archive to the timelock with the named publishers, and refuses anyone else", async () => {
+    const [, publisherAccount, strangerAccount] = anvil.accounts;
+    assert.ok(publisherAccount && strangerAccount);
+    const publisher = privateKeyToAccount(publisherAccount.privateKey).address;
+    const deployment = await deploy({ ...clients, archivePublishers: [publisher] });
+    const { Archive: archive, LanternTimelock: timelock } = deployment.contracts;
+    assert.ok(archive && timelock);
+    const read = clients.publicClient.readContract;
+    const onArchive = { address: archive, abi: archiveAbi } as const;
+    assert.equal(await read({ ...onArchive, functionName: "owner" }), timelock);
+    assert.equal(await read({ ...onArchive, functionName: "pendingOwner" }), zeroAddress);
+    assert.equal(await read({ ...onArchive, functionName: "isPublisher", args: [publisher] }), true);
+    const deployer = clients.walletClient.account.address;
+    assert.equal(await read({ ...onArchive, functionName: "isPublisher", args: [deployer] }), false);
+
+    const record = {
+      kind: ArchiveKind.Listing,
+      legacyId: encodeLegacyId("10001"),
+      content: sha256(toBytes("a legacy listing")),
+      summary: encodeListingSummary({
+        date: 1_500_000_000,
+        price: 12_999n,
+        currency: "USD",
+        category: "phones",
+        title: "Phone",
+      }),
+    };
+    const walletOf = (key: Hex) =>
+      createWalletClient({
+        chain: clients.walletClient.chain,
+        transport: http(anvil.rpcUrl),
+        account: privateKeyToAccount(key),
+      });
+    const asStranger = { ...clients, walletClient: walletOf(strangerAccount.privateKey), archive };
+    await assert.rejects(publishArchiveBatch(asStranger, { records: [record] }), {
+      errorName: "NotPublisher",
+    });
+    // Not even the deployer can add a publisher once the timelock owns the archive.
+    await assert.rejects(
+      setArchivePublisher(
+        { ...clients, archive },
+        { publisher: asStranger.walletClient.account.address, authorized: true },
+      ),
+      { errorName: "OwnableUnauthorizedAccount" },
+    );
+    const asPublisher = { ...clients, walletClient: walletOf(publisherAccount.privateKey), archive };
+    const { recorded } = await publishArchiveBatch(asPublisher, { records: [record] });
+    assert.equal(recorded, 1);
   });
 
   test("keepAdmin leaves the deployer owning every parameter", async () => {

@@ -5,6 +5,7 @@ import { escrowMetaEvidence } from "./content/metaEvidence.ts";
 import { LanternError } from "./errors/base.ts";
 import { toLanternError } from "./errors/contract.ts";
 import {
+  archiveAbi,
   courtAbi,
   courtViewsAbi,
   escrowAbi,
@@ -22,6 +23,7 @@ import {
   testTokenAbi,
 } from "./generated/abis.ts";
 import {
+  archiveBytecode,
   courtBytecode,
   courtViewsBytecode,
   escrowBytecode,
@@ -72,6 +74,11 @@ export interface DeployParameters {
   reportDeposit?: bigint;
   /** Seconds the seller has to contest a report; 3 days unless given. */
   contestWindow?: number;
+  /**
+   * Accounts the Archive authorizes to publish legacy records from the start; none unless given, so only a
+   * governance vote adds one. A local chain names a development account so `lantern import` works at once.
+   */
+  archivePublishers?: readonly Address[];
 }
 
 /** The court's settings (`CourtParameters` in contracts/src/types/CourtTypes.sol). */
@@ -146,8 +153,8 @@ const DEFAULT_GENESIS = parseEther("100000000");
  * Deploys Lantern's contracts with the wallet's account, on any chain: ListingFactory, Escrow, the
  * FixedPriceListing template, KeyRegistry and Reviews, then the DAO (LanternToken, LanternTimelock,
  * LanternGovernor) and the Policy, the Court (staking LanternToken, with its views and prevrandao randomness)
- * as the escrow's arbitrator, and ListingCuration as the factory's curator;
- * approves the template and any given currencies; and hands every owned contract to the timelock, leaving
+ * as the escrow's arbitrator, ListingCuration as the factory's curator, and the Archive (authorizing
+ * `archivePublishers`); approves the template and any given currencies; and hands every owned contract to the timelock, leaving
  * the deploying account no role anywhere (unless `keepAdmin`).
  */
 export async function deploy(parameters: DeployParameters): Promise<DeployReturnType> {
@@ -242,8 +249,23 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
     functionName: "setArbitrator",
     args: [court.court, "0x"],
   });
+  // Legacy records of a marketplace moving here; its publishers are authorized before the timelock owns it.
+  const archive = await deployContract(parameters, "Archive", {
+    abi: archiveAbi,
+    bytecode: archiveBytecode,
+    args: [deployer],
+  });
+  for (const publisher of parameters.archivePublishers ?? []) {
+    await write(parameters, {
+      address: archive.address,
+      abi: archiveAbi,
+      functionName: "setPublisher",
+      args: [publisher, true],
+    });
+  }
   // Every contract with an owner: the timelock takes each of them. A new owned contract joins here.
   const owned: OwnedContract[] = [
+    { name: "Archive", address: archive.address },
     { name: "ListingFactory", address: factory.address },
     { name: "Escrow", address: escrow.address },
     { name: "Court", address: court.court },
@@ -277,6 +299,7 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
       Randomness: court.randomness,
       Policy: policy.address,
       Rewards: dao.rewards,
+      Archive: archive.address,
     },
   };
 }

@@ -16,6 +16,8 @@ const optionalContractNames = [
   "ListingCuration",
   "Randomness",
   "Policy",
+  "Rewards",
+  "Archive",
 ] as const;
 
 /**

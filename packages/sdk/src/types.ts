@@ -170,6 +170,8 @@ export interface Deployment {
     Policy?: Address;
     /** Shop-to-earn rewards, the token's minter (absent from older deployments). */
     Rewards?: Address;
+    /** Legacy records of a marketplace that moved here (absent from older deployments). */
+    Archive?: Address;
   };
 }
 

@@ -8,7 +8,7 @@ import { getProposal } from "../src/actions/dao/getProposal.ts";
 import type { Proposal } from "../src/actions/dao/proposal.ts";
 import { propose } from "../src/actions/dao/propose.ts";
 import { queueProposal } from "../src/actions/dao/queueProposal.ts";
-import { escrowAbi } from "../src/generated/abis.ts";
+import { archiveAbi, escrowAbi } from "../src/generated/abis.ts";
 import { write } from "../src/internal/write.ts";
 import { type Market, startMarket } from "./market.ts";
 
@@ -25,11 +25,29 @@ describe("governance through the SDK", () => {
           target: market.deployment.contracts.Escrow,
           data: encodeFunctionData({ abi: escrowAbi, functionName: "setWindows", args: [5 * DAY, 20 * DAY] }),
         },
+        {
+          // Only the timelock can authorize an archive publisher once deploy() handed the archive over.
+          target: archive(),
+          data: encodeFunctionData({
+            abi: archiveAbi,
+            functionName: "setPublisher",
+            args: [market.wallets.stranger.account.address, true],
+          }),
+        },
       ],
       description: "Longer windows for international shipping",
     };
   });
   after(() => market?.stop());
+
+  const archive = () => market.deployment.contracts.Archive ?? assert.fail("deploy() made no Archive");
+  const isPublisher = () =>
+    market.publicClient.readContract({
+      address: archive(),
+      abi: archiveAbi,
+      functionName: "isPublisher",
+      args: [market.wallets.stranger.account.address],
+    });
 
   const shipWindow = () =>
     market.publicClient.readContract({
@@ -79,6 +97,7 @@ describe("governance through the SDK", () => {
     await market.travel(5 * DAY);
     assert.equal((await getProposal(market.deployer, { proposalId })).state, "Succeeded");
     await queueProposal(market.stranger, proposal);
+    assert.equal(await isPublisher(), false, "nothing happens before the timelock runs the proposal");
     await assert.rejects(executeProposal(market.stranger, proposal), {
       errorName: "TimelockUnexpectedOperationState",
     });
@@ -86,5 +105,6 @@ describe("governance through the SDK", () => {
     await executeProposal(market.stranger, proposal);
     assert.equal((await getProposal(market.deployer, { proposalId })).state, "Executed");
     assert.equal(await shipWindow(), 5 * DAY);
+    assert.equal(await isPublisher(), true, "the proposal authorized an archive publisher");
   });
 });

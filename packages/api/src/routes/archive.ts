@@ -142,11 +142,13 @@ async function readDocument(content: ContentStore, digest: Hex) {
   } catch {
     value = null;
   }
-  const images = Array.isArray((value as { images?: unknown })?.images)
-    ? ((value as { images: unknown[] }).images.filter((i) => typeof i === "string") as string[]).map((i) =>
-        /^[a-z0-9]+$/i.test(i) ? { cid: i, url: `/ipfs/${i}` } : { url: i },
-      )
-    : [];
+  // The importer writes `{ cid, type, size }` per image; a bare CID or URL string is accepted too.
+  const listed = (value as { images?: unknown } | null)?.images;
+  const images = (Array.isArray(listed) ? listed : []).flatMap((image: unknown) => {
+    const ref = typeof image === "string" ? image : (image as { cid?: unknown } | null)?.cid;
+    if (typeof ref !== "string" || ref === "") return [];
+    return [/^[a-z0-9]+$/i.test(ref) ? { cid: ref, url: `/ipfs/${ref}` } : { url: ref }];
+  });
   return { cid, value, images };
 }
 

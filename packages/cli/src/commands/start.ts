@@ -8,6 +8,8 @@ import { buildIfStale, createWebHandler } from "@lantern/web";
 import { createPublicClient, http } from "viem";
 import { startLocalChain } from "../chain/localChain.ts";
 import { assertPortFree } from "../chain/port.ts";
+import { demoLines, demoRole } from "../demo/describe.ts";
+import { ensureDemo } from "../demo/ensureDemo.ts";
 import { ensureDeployment } from "../deployment.ts";
 import { CliError } from "../errors.ts";
 import { runLocalDistributor } from "./postRewards.ts";
@@ -19,6 +21,8 @@ export interface StartOptions {
   /** Where the HTTP API listens, on `host` beside the chain. */
   apiPort: number;
   chainId: number;
+  /** Seed a demo marketplace on the first start of the data directory (`--demo`). */
+  demo?: boolean;
 }
 
 /**
@@ -48,9 +52,13 @@ export async function start(options: StartOptions): Promise<void> {
       dataDir,
     });
 
+    const content = new ContentStore({ dir: path.join(dataDir, "content") });
+    const demo = options.demo
+      ? await ensureDemo({ rpcUrl: chain.rpcUrl, dataDir, deployment, content })
+      : undefined;
+
     // The API reads the index the indexer writes: on PGlite through the indexer's own connection (one
     // process owns the directory), on a PostgreSQL server through a pool of its own.
-    const content = new ContentStore({ dir: path.join(dataDir, "content") });
     let indexer: Indexer | undefined;
     const databaseUrl = process.env.DATABASE_URL;
     const db: ApiDatabase = databaseUrl
@@ -97,8 +105,9 @@ export async function start(options: StartOptions): Promise<void> {
       `  API        ${api.url}  (OpenAPI document: ${api.url}/openapi.json; content under ${content.dir})`,
       "",
       "  Development accounts (each funded with 10000 ETH; well-known keys, for this local chain ONLY):",
-      ...accounts.map((a, i) => `    (${i}) ${a.address}  ${a.privateKey}`),
+      ...accounts.map((a, i) => `    (${i}) ${a.address}  ${a.privateKey}${demo ? `  ${demoRole(i)}` : ""}`),
       "",
+      ...(demo ? demoLines(demo, dataDir) : []),
       "Press Ctrl-C to stop; the chain state is saved and resumed on the next start.",
       "",
     ];
@@ -154,11 +163,15 @@ export async function start(options: StartOptions): Promise<void> {
 }
 
 /**
- * The deployment plus the Archive `lantern import --deploy-archive` recorded beside it, if any, so the index
- * (and the API's /archive routes) include the legacy records. An Archive deployed while the indexer runs is
- * picked up at the next start.
+ * The deployment with its Archive: deploy() makes one, and a data directory from before it did may have one
+ * that `lantern import --deploy-archive` recorded beside the deployment. An Archive deployed while the
+ * indexer runs is picked up at the next start.
  */
-function withArchive<D extends { chainId: number; contracts: object }>(deployment: D, dataDir: string): D {
+function withArchive<D extends { chainId: number; contracts: { Archive?: string } }>(
+  deployment: D,
+  dataDir: string,
+): D {
+  if (deployment.contracts.Archive) return deployment;
   try {
     const file = path.join(dataDir, "deployments", `${deployment.chainId}.archive.json`);
     const { Archive } = JSON.parse(readFileSync(file, "utf8")) as { Archive?: unknown };
