@@ -58,6 +58,9 @@ const TARGETS: Record<string, number> = {
   revealVote: 65_000,
   createReview: 70_000,
   claimReward: 80_000,
+  policyOverheadPurchaseRuled: 8_000,
+  policyOverheadPurchaseRuledEscrow: 8_000,
+  policyOverheadPurchaseDefaultRuled: 8_000,
 };
 
 /** Arbiters staked before the court's gas is measured: the draw picks 3 of them. */
@@ -70,8 +73,11 @@ const PRICE = parseEther("0.05");
 const TOKEN_PRICE = parseEther("25");
 const DIGEST = `0x${"ab".repeat(32)}` as Hex;
 const RULED_CATEGORY = "electronics/drones";
-/** What creating a listing cost before the policy check existed (bench/results/gas.json at 2b44bfa). */
-const BEFORE_POLICY = { createListing: 116_262 };
+/**
+ * What creating a listing cost before the policy check existed (bench/results/gas.json at 2b44bfa), and
+ * what buying cost before the purchase-time check (at b1b7687).
+ */
+const BEFORE_POLICY = { createListing: 116_262, buyDirectNative: 58_398, buyEscrowNative: 71_974 };
 
 const anvil = await startAnvil();
 try {
@@ -551,13 +557,14 @@ try {
   });
 
   // The policy's creation check on a category with a rule of its own and a ceiling in the native coin (two
-  // storage reads); purchases do not check the policy yet (docs/dao.md).
+  // storage reads), then its purchase check there: the category's bit is set in the escrow's filter, so the
+  // purchase reads the rule and the ceiling (the ceiling is above the price, so it goes through).
   const policy = deployment.contracts.Policy as Address;
   await send(undefined, deployer, {
     address: policy,
     abi: policyAbi,
     functionName: "setCategoryRule",
-    args: [RULED_CATEGORY, { allowed: true, bond: 0n }],
+    args: [RULED_CATEGORY, { allowed: true, escrowRequired: false, bond: 0n }],
   });
   await send(undefined, deployer, {
     address: policy,
@@ -565,7 +572,9 @@ try {
     functionName: "setPriceCeiling",
     args: [RULED_CATEGORY, zeroAddress, PRICE * 10n],
   });
-  await list("createListingRuledCategory", zeroAddress, PRICE, RULED_CATEGORY);
+  const ruledListing = await list("createListingRuledCategory", zeroAddress, PRICE, RULED_CATEGORY);
+  await buy("buyDirectNativeRuledCategory", buyer, ruledListing, false);
+  await buy("buyEscrowNativeRuledCategory", buyer, ruledListing, true);
 
   // A verified review of a completed order, with a text digest, then the seller's answer.
   const paidForReview = await buy(undefined, buyer, listing, true);
@@ -595,6 +604,15 @@ try {
   const overhead = (name: string, before: number) => (gas[name] ?? Number.NaN) - before;
   gas.policyOverheadCreateListing = overhead("createListing", BEFORE_POLICY.createListing);
   gas.policyOverheadCreateListingRuled = overhead("createListingRuledCategory", BEFORE_POLICY.createListing);
+  // And at purchase: a category without a purchase rule (the filter bit in the order word the purchase reads
+  // anyway is clear), and one with its own rule and a ceiling (two more storage reads).
+  gas.policyOverheadPurchase = overhead("buyDirectNative", BEFORE_POLICY.buyDirectNative);
+  gas.policyOverheadPurchaseEscrow = overhead("buyEscrowNative", BEFORE_POLICY.buyEscrowNative);
+  gas.policyOverheadPurchaseRuled = overhead("buyDirectNativeRuledCategory", BEFORE_POLICY.buyDirectNative);
+  gas.policyOverheadPurchaseRuledEscrow = overhead(
+    "buyEscrowNativeRuledCategory",
+    BEFORE_POLICY.buyEscrowNative,
+  );
 
   // Rewards: the epoch's payout as computeEpoch makes it from this scenario's completed order and review
   // (a two-leaf tree), posted after the epoch by the distributor (the deployer) and claimed after the window.
@@ -658,6 +676,21 @@ try {
       args: [firstEpoch, p.index, p.account, p.amount, p.proof],
     });
   }
+
+  // The purchase check's worst case, last because it concerns every later purchase: the default rule (for
+  // categories without their own) gets a native ceiling, so the filter is all ones and a purchase in an
+  // unruled category reads its own empty word, the default's word and the default's ceiling.
+  await send(undefined, deployer, {
+    address: policy,
+    abi: policyAbi,
+    functionName: "setPriceCeiling",
+    args: ["", zeroAddress, PRICE * 10n],
+  });
+  await buy("buyDirectNativeDefaultRuled", buyer, listing, false);
+  gas.policyOverheadPurchaseDefaultRuled = overhead(
+    "buyDirectNativeDefaultRuled",
+    BEFORE_POLICY.buyDirectNative,
+  );
 
   const rows = Object.entries(gas).map(([name, value]) => {
     const target = TARGETS[name];

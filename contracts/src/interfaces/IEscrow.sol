@@ -26,7 +26,7 @@ interface IEscrow is IArbitrable, IEvidence {
         Arbitrating
     }
 
-    /// @notice A dispute as the escrow holds it (see `disputeInfo`).
+    /// @notice A dispute as the escrow holds it (see `IEscrowViews.disputeInfo`).
     struct DisputeInfo {
         DisputeStage stage;
         /// @dev The party who opened the dispute and paid the first fee.
@@ -89,6 +89,12 @@ interface IEscrow is IArbitrable, IEvidence {
     error PermitFailed(address token);
     /// @notice A seller cannot buy their own listing.
     error BuyerIsSeller(address buyer);
+    /// @notice Policy rule: the DAO has banned the listing's category, so it can no longer be bought.
+    error CategoryBanned(address listing);
+    /// @notice Policy rule: the listing's category may only be bought with escrow.
+    error EscrowRequired(address listing);
+    /// @notice Policy rule: the unit price is above the DAO's ceiling for the listing's category and currency.
+    error UnitPriceAboveCeiling(address listing, uint256 unitPrice, uint256 ceiling);
     /// @notice The order has no dispute waiting for a fee or at the arbitrator.
     error NoOpenDispute(uint256 orderId);
     /// @notice Both fees are paid and the dispute is with the arbitrator already.
@@ -334,18 +340,4 @@ interface IEscrow is IArbitrable, IEvidence {
     function arbitrator() external view returns (IArbitrator);
     /// @notice Seconds the other party has to pay its arbitration fee once a dispute is opened.
     function feeWindow() external view returns (uint32);
-    /// @notice Where the order's dispute stands; all zero without one.
-    function disputeInfo(uint256 orderId) external view returns (DisputeInfo memory);
-    /// @notice The latest settlement offer of `role` on the order; all zero if it made none.
-    function settlementOffer(uint256 orderId, Role role) external view returns (Offer memory);
-    /// @notice Which parties accepted the mediator's standing offer.
-    function mediatorOfferAcceptance(uint256 orderId) external view returns (bool byBuyer, bool bySeller);
-    /// @notice The order's mediator, or the candidate waiting for the other party's agreement.
-    /// @return mediator The candidate (agreed or not); zero if none.
-    /// @return agreed True once both parties agreed on it.
-    /// @return proposedBy The party who proposed it (Buyer or Seller).
-    function mediatorOf(uint256 orderId)
-        external
-        view
-        returns (address mediator, bool agreed, Role proposedBy);
 }

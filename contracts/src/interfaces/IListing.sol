@@ -43,12 +43,15 @@ interface IListing {
     event StatusChanged(ListingStatus status);
 
     /// @notice Sets the opening price and stock; called once by the factory in the creation transaction.
-    function initialize(uint96 price, uint64 stock) external;
+    /// @param categoryTag The 24-bit tag of the listing's category (`PolicyRules.tag`), by which the escrow
+    /// finds the category's purchase rules.
+    function initialize(uint96 price, uint64 stock, uint24 categoryTag) external;
 
     /// @notice Takes `quantity` items from stock for a purchase. Only the escrow may call it; the escrow
     /// verifies the clone from its code before calling.
     /// @return unitPrice The current unit price.
-    function purchase(uint32 quantity) external returns (uint256 unitPrice);
+    /// @return categoryTag The tag of the listing's category, for the escrow's policy check.
+    function purchase(uint32 quantity) external returns (uint256 unitPrice, uint256 categoryTag);
 
     /// @notice Returns `quantity` items to stock after a refund or a cancelled order. Never reverts for the
     /// escrow, whatever the listing's status, so a refund can never be blocked.
@@ -79,6 +82,8 @@ interface IListing {
     function sold() external view returns (uint256);
     /// @notice The listing's status.
     function status() external view returns (ListingStatus);
+    /// @notice The 24-bit tag of the listing's category, fixed at creation (`PolicyRules.tag`).
+    function categoryTag() external view returns (uint256);
     /// @notice The CREATE2 salt the seller chose, which makes the listing's address unique.
     function salt() external view returns (uint256);
     /// @notice The template this listing is a clone of.

@@ -72,6 +72,8 @@ interface IListingFactory {
     function removeListing(address listing) external;
     /// @notice Sets the contract that keeps the rules and bonds (owner only); zero checks no rules.
     function setPolicy(address policy) external;
+    /// @notice Writes a compact rule into `target` (the escrow) for the policy (policy only).
+    function forwardPolicyRule(address target, bytes32 key, uint256 value) external;
     /// @notice The compact rule or ceiling stored here under `key` (see `PolicyRules`).
     function policyRule(bytes32 key) external view returns (uint256);
 

@@ -3,15 +3,17 @@ pragma solidity ^0.8.28;
 
 /// @title IPolicy
 /// @notice The marketplace's rules as data, changed by governance: which categories are allowed, price
-/// ceilings per category and currency, and a seller bond per category in the DAO token, slashed when the
-/// court removes the listing. The factory checks them when a listing is created; this contract keeps the
-/// rules, writes their compact form into the factory, and holds the bonds. (The purchase-time check and
-/// escrow-only categories are on the `dao-policy` branch until the escrow has room: docs/dao.md.)
+/// ceilings per category and currency, categories that require escrow, and a seller bond per category in the
+/// DAO token, slashed when the court removes the listing. The factory checks them when a listing is created
+/// and the escrow when it is bought (the rules as they are at that moment); this contract keeps the rules,
+/// writes their compact form into both, and holds the bonds.
 interface IPolicy {
     /// @notice One category's rule.
     struct Rule {
-        /// @dev False bans the category: no new listings.
+        /// @dev False bans the category: no new listings and no purchases of existing ones.
         bool allowed;
+        /// @dev Purchases must go through escrow (no direct payment to the seller).
+        bool escrowRequired;
         /// @dev Tokens a seller deposits per listing; zero for none.
         uint96 bond;
     }
@@ -40,6 +42,9 @@ interface IPolicy {
     error InvalidCategory(uint256 length);
     /// @notice Too many categories have a rule.
     error TooManyCategories();
+    /// @notice Another category with a rule has the same 24-bit tag (`PolicyRules.tag`), by which the escrow
+    /// finds purchase rules; the two could not be told apart at purchase.
+    error CategoryTagTaken(string category, uint24 tag);
     /// @notice The bond's release delay is outside one day to one year.
     error InvalidReleaseDelay(uint256 delay);
 
@@ -47,6 +52,9 @@ interface IPolicy {
     event CategoryRuleSet(string category, uint24 indexed index, Rule rule);
     /// @notice Governance set the price ceiling of `category` in `currency` (zero for none).
     event PriceCeilingSet(string category, uint24 indexed index, address indexed currency, uint256 ceiling);
+    /// @notice The escrow's filter of category tags with a purchase rule changed (all ones: every purchase is
+    /// checked, because the default rule has a purchase part).
+    event PurchaseFilterSet(uint256 filter);
     /// @notice Governance set how long a seller waits for a bond after asking for it.
     event BondReleaseDelaySet(uint256 delay);
     /// @notice A seller deposited a bond for a new listing.
@@ -85,6 +93,13 @@ interface IPolicy {
 
     /// @notice The rule of `category` (the rule for categories without one when it has none).
     function ruleOf(string calldata category) external view returns (Rule memory rule, uint24 index);
+
+    /// @notice The purchase-time rule the escrow applies to a listing with `categoryTag` in `currency`: what
+    /// `Escrow.buy` checks, so that a DApp can explain a refusal before sending.
+    function purchaseRule(uint256 categoryTag, address currency)
+        external
+        view
+        returns (bool banned, bool escrowRequired, uint256 ceiling);
 
     /// @notice The price ceiling of `category` in `currency`; zero for none.
     function priceCeiling(string calldata category, address currency) external view returns (uint256);

@@ -55,14 +55,15 @@ contract ListingFactory is IListingFactory, IPolicyTarget, Ownable2Step {
         _checkField("title", bytes(params.title).length, 1, MAX_TITLE);
         _checkField("category", bytes(params.category).length, 1, MAX_CATEGORY);
         _checkField("location", bytes(params.location).length, 0, MAX_LOCATION);
-        uint256 rule = _checkPolicy(params, templateWord >> DEFAULT_RULE_SHIFT);
+        bytes32 categoryKey = PolicyRules.categoryKey(params.category);
+        uint256 rule = _checkPolicy(params, categoryKey, templateWord >> DEFAULT_RULE_SHIFT);
 
         bytes memory args = ListingClone.encodeArgs(msg.sender, params.currency, salt);
         listing = ListingClone.deploy(template, args, salt);
         if (listing == address(0)) {
             revert ListingExists(ListingClone.predict(template, args, salt, address(this)));
         }
-        IListing(listing).initialize(params.price, params.stock);
+        IListing(listing).initialize(params.price, params.stock, PolicyRules.tag(categoryKey));
         emit ListingCreated(listing, msg.sender, template, params);
         uint256 bond = PolicyRules.bond(rule);
         if (bond != 0) IPolicy(policy).takeBond(listing, msg.sender, bond);
@@ -111,6 +112,14 @@ contract ListingFactory is IListingFactory, IPolicyTarget, Ownable2Step {
     }
 
     /// @inheritdoc IListingFactory
+    /// @dev Through the factory because the escrow already knows it: checking it costs the escrow less code
+    /// than asking the factory who its policy is.
+    function forwardPolicyRule(address target, bytes32 key, uint256 value) external {
+        if (msg.sender != policy) revert NotPolicy(msg.sender);
+        IPolicyTarget(target).setPolicyRule(key, value);
+    }
+
+    /// @inheritdoc IListingFactory
     function removeListing(address listing) external {
         if (msg.sender != curator) revert NotCurator(msg.sender);
         if (!isListing(listing)) revert UnknownListing(listing);
@@ -147,12 +156,12 @@ contract ListingFactory is IListingFactory, IPolicyTarget, Ownable2Step {
 
     /// @dev The category's compact rule (its own, else `defaultRule`, the one for categories without one),
     /// after checking it allows this listing. A rule's word is never zero, so zero means no rule at all.
-    function _checkPolicy(ListingParams calldata params, uint256 defaultRule)
+    function _checkPolicy(ListingParams calldata params, bytes32 categoryKey, uint256 defaultRule)
         private
         view
         returns (uint256 rule)
     {
-        rule = policyRule[PolicyRules.categoryKey(params.category)];
+        rule = policyRule[categoryKey];
         if (rule == 0) rule = defaultRule;
         if (rule == 0) return 0;
         if (rule & PolicyRules.BANNED != 0) revert CategoryNotAllowed(params.category);

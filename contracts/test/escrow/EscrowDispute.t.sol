@@ -34,7 +34,7 @@ contract EscrowDisputeTest is MarketFixture {
         assertEq(feeDeadline, block.timestamp + FEE_WINDOW);
         o.state = OrderState.Disputed;
         assertEq(escrow.orderHash(id), _hash(o));
-        IEscrow.DisputeInfo memory info = escrow.disputeInfo(id);
+        IEscrow.DisputeInfo memory info = _views().disputeInfo(id);
         assertEq(uint8(info.stage), uint8(IEscrow.DisputeStage.AwaitingFee));
         assertEq(info.opener, buyer);
         assertEq(info.openerFee, FEE);
@@ -64,7 +64,7 @@ contract EscrowDisputeTest is MarketFixture {
 
         assertEq(disputeId, 0);
         assertEq(escrow.orderHash(id), _hash(o), "the order stays Disputed");
-        IEscrow.DisputeInfo memory info = escrow.disputeInfo(id);
+        IEscrow.DisputeInfo memory info = _views().disputeInfo(id);
         assertEq(uint8(info.stage), uint8(IEscrow.DisputeStage.Arbitrating));
         assertEq(info.responderFee, FEE);
         assertEq(info.disputeId, disputeId);
@@ -145,7 +145,7 @@ contract EscrowDisputeTest is MarketFixture {
         );
         vm.prank(seller);
         escrow.openDispute{value: FEE}(id, o, EVIDENCE);
-        assertEq(escrow.disputeInfo(id).opener, seller);
+        assertEq(_views().disputeInfo(id).opener, seller);
         uint256 disputeId = _payFee(id, buyer);
         assertEq(arbitrator.disputeData(disputeId).feesPaid, FEE);
     }
@@ -287,7 +287,7 @@ contract EscrowDisputeTest is MarketFixture {
         assertEq(seller.balance, 0);
         assertEq(IListing(listing).stock(), STOCK);
         assertEq(escrow.orderHash(id), _hash(_withState(d, OrderState.Resolved)));
-        assertEq(uint8(escrow.disputeInfo(id).stage), uint8(IEscrow.DisputeStage.None));
+        assertEq(uint8(_views().disputeInfo(id).stage), uint8(IEscrow.DisputeStage.None));
         assertEq(address(escrow).balance, 0);
     }
 

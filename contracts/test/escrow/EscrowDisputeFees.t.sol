@@ -23,7 +23,7 @@ contract EscrowDisputeFeesTest is MarketFixture {
         _openDispute(id, o, seller);
         vm.warp(block.timestamp + FEE_WINDOW - 1);
         uint256 disputeId = _payFee(id, buyer);
-        (IEscrow.DisputeInfo memory info) = escrow.disputeInfo(id);
+        (IEscrow.DisputeInfo memory info) = _views().disputeInfo(id);
         assertEq(uint8(info.stage), uint8(IEscrow.DisputeStage.Arbitrating));
         assertEq(info.opener, seller);
         assertEq(info.disputeId, disputeId);
@@ -37,7 +37,7 @@ contract EscrowDisputeFeesTest is MarketFixture {
         vm.prank(seller);
         uint256 disputeId = escrow.payArbitrationFee{value: 3 * FEE}(id, "");
         assertEq(arbitrator.disputeData(disputeId).feesPaid, 3 * FEE);
-        assertEq(escrow.disputeInfo(id).responderFee, 3 * FEE);
+        assertEq(_views().disputeInfo(id).responderFee, 3 * FEE);
         assertEq(address(escrow).balance, PRICE + FEE, "the opener's fee is what stays");
 
         // What the escrow keeps (the opener's fee) follows the ruling.
@@ -140,7 +140,7 @@ contract EscrowDisputeFeesTest is MarketFixture {
         assertEq(IListing(listing).stock(), STOCK, "a refund by default restocks");
         assertEq(escrow.orderHash(id), _hash(_withState(o, OrderState.Resolved)));
         assertEq(address(escrow).balance, 0);
-        assertEq(uint8(escrow.disputeInfo(id).stage), uint8(IEscrow.DisputeStage.None));
+        assertEq(uint8(_views().disputeInfo(id).stage), uint8(IEscrow.DisputeStage.None));
     }
 
     function test_timeoutDispute_sellerOpenedWinsReleaseAndFee() public {
@@ -262,7 +262,7 @@ contract EscrowDisputeFeesTest is MarketFixture {
         assertEq(escrow.feeWindow(), 2 days);
         (, uint256 id, Order memory o) = _escrowedNative(1);
         _openDispute(id, o, buyer);
-        assertEq(escrow.disputeInfo(id).feeDeadline, block.timestamp + 2 days);
+        assertEq(_views().disputeInfo(id).feeDeadline, block.timestamp + 2 days);
     }
 
     function test_RevertWhen_setFeeWindowOutOfBounds() public {

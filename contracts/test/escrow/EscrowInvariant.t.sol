@@ -28,6 +28,7 @@ contract EscrowInvariantTest is MarketFixture {
         vm.startPrank(owner);
         factory.setCurrency(address(tokenB), true);
         factory.setCurator(address(handler));
+        factory.setPolicy(address(handler.policy()));
         vm.stopPrank();
 
         // Every run starts with a listing per seller and currency.
@@ -36,7 +37,7 @@ contract EscrowInvariantTest is MarketFixture {
         }
 
         // Purchases and order steps are weighted up so that runs reach deep order states.
-        bytes4[] memory selectors = new bytes4[](46);
+        bytes4[] memory selectors = new bytes4[](48);
         selectors[0] = handler.createListing.selector;
         selectors[1] = handler.setStock.selector;
         selectors[2] = handler.setPrice.selector;
@@ -83,6 +84,8 @@ contract EscrowInvariantTest is MarketFixture {
         selectors[43] = handler.switchArbitrator.selector;
         selectors[44] = handler.setArbitrationFee.selector;
         selectors[45] = handler.accept.selector;
+        selectors[46] = handler.setPurchaseRule.selector;
+        selectors[47] = handler.setCeiling.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         targetContract(address(handler));
     }
@@ -110,7 +113,7 @@ contract EscrowInvariantTest is MarketFixture {
     function invariant_disputesMatch() public view {
         for (uint256 i; i < handler.orderCount(); ++i) {
             EscrowHandler.OrderInfo memory info = handler.orderAt(i);
-            IEscrow.DisputeInfo memory d = escrow.disputeInfo(info.id);
+            IEscrow.DisputeInfo memory d = _views().disputeInfo(info.id);
             assertEq(uint8(d.stage), info.stage, "dispute stage");
             if (info.stage == 0) continue;
             assertEq(d.opener, info.openedBySeller ? info.order.seller : info.order.buyer, "opener");
@@ -128,16 +131,16 @@ contract EscrowInvariantTest is MarketFixture {
             if (!info.open) continue;
             EscrowHandler.NegotiationInfo memory n = handler.negotiationAt(i);
             for (uint256 r; r < 3; ++r) {
-                Offer memory offer = escrow.settlementOffer(info.id, Role(r));
+                Offer memory offer = _views().settlementOffer(info.id, Role(r));
                 assertEq(offer.id, n.lanes[r].id, "offer id");
                 assertEq(offer.buyerBps, n.lanes[r].bps, "offer split");
                 assertEq(offer.expiry, n.lanes[r].expiry, "offer expiry");
                 assertEq(uint8(offer.status), uint8(n.lanes[r].status), "offer status");
             }
-            (bool byBuyer, bool bySeller) = escrow.mediatorOfferAcceptance(info.id);
+            (bool byBuyer, bool bySeller) = _views().mediatorOfferAcceptance(info.id);
             assertEq(byBuyer, n.accepted[0], "accepted by buyer");
             assertEq(bySeller, n.accepted[1], "accepted by seller");
-            (address mediator, bool agreed,) = escrow.mediatorOf(info.id);
+            (address mediator, bool agreed,) = _views().mediatorOf(info.id);
             assertEq(mediator, n.mediator, "mediator");
             assertEq(agreed, n.agreed, "mediator agreed");
         }
@@ -255,8 +258,17 @@ contract EscrowInvariantTest is MarketFixture {
         handler.accept(8, 0, false);
         handler.ruleOnSettled(0, 7);
         handler.retryPayout(8);
+        // Rules changed after the listings were created: a ban, escrow only, a ceiling below a price.
+        handler.setPurchaseRule(1);
+        handler.buy(0, 0, 1, true);
+        handler.setPurchaseRule(2);
+        handler.buy(0, 0, 1, false);
+        handler.setPurchaseRule(0);
+        handler.setCeiling(0, 1);
+        handler.buy(0, 0, 1, true);
+        handler.setCeiling(0, 0);
 
-        string[35] memory actions = [
+        string[38] memory actions = [
             "createListing",
             "setStock",
             "setPrice",
@@ -291,7 +303,10 @@ contract EscrowInvariantTest is MarketFixture {
             "proposeMediator",
             "acceptMediator",
             "switchArbitrator",
-            "setArbitrationFee"
+            "setArbitrationFee",
+            "setPurchaseRule",
+            "setCeiling",
+            "buyRefusedByPolicy"
         ];
         for (uint256 i; i < actions.length; ++i) {
             assertGt(handler.calls(bytes32(bytes(actions[i]))), 0, actions[i]);

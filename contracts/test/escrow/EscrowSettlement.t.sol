@@ -49,12 +49,12 @@ contract EscrowSettlementTest is MarketFixture {
         uint256 offerId = escrow.proposeSettlement(id, o, 3_000, expiry, MESSAGE);
 
         assertEq(offerId, 1);
-        Offer memory offer = escrow.settlementOffer(id, Role.Buyer);
+        Offer memory offer = _views().settlementOffer(id, Role.Buyer);
         assertEq(offer.id, 1);
         assertEq(offer.buyerBps, 3_000);
         assertEq(offer.expiry, expiry);
         assertEq(uint8(offer.status), uint8(OfferStatus.Standing));
-        assertEq(escrow.settlementOffer(id, Role.Seller).id, 0);
+        assertEq(_views().settlementOffer(id, Role.Seller).id, 0);
         assertEq(escrow.orderHash(id), _hash(o), "proposing changes nothing of the order");
         assertEq(address(escrow).balance, PRICE);
     }
@@ -66,8 +66,8 @@ contract EscrowSettlementTest is MarketFixture {
         emit IEscrow.SettlementProposed(id, 2, seller, 2_000, block.timestamp + DAY, MESSAGE);
         uint256 counter = _propose(id, o, seller, 2_000);
         assertEq(counter, first + 1);
-        assertEq(escrow.settlementOffer(id, Role.Buyer).buyerBps, 3_000);
-        assertEq(escrow.settlementOffer(id, Role.Seller).buyerBps, 2_000);
+        assertEq(_views().settlementOffer(id, Role.Buyer).buyerBps, 3_000);
+        assertEq(_views().settlementOffer(id, Role.Seller).buyerBps, 2_000);
     }
 
     function test_proposeSettlement_replacesTheProposersOwn() public {
@@ -75,8 +75,8 @@ contract EscrowSettlementTest is MarketFixture {
         _propose(id, o, buyer, 3_000);
         uint256 second = _propose(id, o, buyer, 4_000);
         assertEq(second, 2);
-        assertEq(escrow.settlementOffer(id, Role.Buyer).id, 2);
-        assertEq(escrow.settlementOffer(id, Role.Buyer).buyerBps, 4_000);
+        assertEq(_views().settlementOffer(id, Role.Buyer).id, 2);
+        assertEq(_views().settlementOffer(id, Role.Buyer).buyerBps, 4_000);
     }
 
     function test_proposeSettlement_onShippedOrder() public {
@@ -165,7 +165,7 @@ contract EscrowSettlementTest is MarketFixture {
         assertEq(address(escrow).balance, 0);
         assertEq(IListing(listing).stock(), STOCK - 2, "a partial refund keeps the sale");
         assertEq(escrow.orderHash(id), _hash(_withState(o, OrderState.Settled)));
-        assertEq(escrow.settlementOffer(id, Role.Buyer).id, 0, "the negotiation is cleared");
+        assertEq(_views().settlementOffer(id, Role.Buyer).id, 0, "the negotiation is cleared");
     }
 
     /// @dev The issue's scenario: the buyer reports damage and asks 30 %, the seller counters 20 %, the buyer
@@ -360,7 +360,7 @@ contract EscrowSettlementTest is MarketFixture {
         emit IEscrow.SettlementRejected(id, offerId, buyer);
         vm.prank(buyer);
         escrow.rejectSettlement(id, o, offerId);
-        assertEq(uint8(escrow.settlementOffer(id, Role.Seller).status), uint8(OfferStatus.Rejected));
+        assertEq(uint8(_views().settlementOffer(id, Role.Seller).status), uint8(OfferStatus.Rejected));
         // A new offer after a rejection gets a new id.
         assertEq(_propose(id, o, seller, 800), offerId + 1);
     }
@@ -400,7 +400,7 @@ contract EscrowSettlementTest is MarketFixture {
         emit IEscrow.SettlementWithdrawn(id, offerId);
         vm.prank(buyer);
         escrow.withdrawSettlement(id, o, offerId);
-        assertEq(uint8(escrow.settlementOffer(id, Role.Buyer).status), uint8(OfferStatus.Withdrawn));
+        assertEq(uint8(_views().settlementOffer(id, Role.Buyer).status), uint8(OfferStatus.Withdrawn));
     }
 
     function test_RevertWhen_withdrawSettlementByOther() public {
@@ -429,7 +429,7 @@ contract EscrowSettlementTest is MarketFixture {
         emit IEscrow.MediatorProposed(id, seller, mediator);
         vm.prank(seller);
         escrow.proposeMediator(id, o, mediator);
-        (address m, bool agreed, Role proposedBy) = escrow.mediatorOf(id);
+        (address m, bool agreed, Role proposedBy) = _views().mediatorOf(id);
         assertEq(m, mediator);
         assertFalse(agreed);
         assertEq(uint8(proposedBy), uint8(Role.Seller));
@@ -438,7 +438,7 @@ contract EscrowSettlementTest is MarketFixture {
         emit IEscrow.MediatorAppointed(id, mediator);
         vm.prank(buyer);
         escrow.acceptMediator(id, o, mediator);
-        (, agreed,) = escrow.mediatorOf(id);
+        (, agreed,) = _views().mediatorOf(id);
         assertTrue(agreed);
     }
 
@@ -453,7 +453,7 @@ contract EscrowSettlementTest is MarketFixture {
         emit IEscrow.SettlementAccepted(id, offerId, seller);
         _accept(id, o, seller, offerId);
         assertEq(escrow.orderHash(id), _hash(o), "one acceptance moves nothing");
-        (bool byBuyer, bool bySeller) = escrow.mediatorOfferAcceptance(id);
+        (bool byBuyer, bool bySeller) = _views().mediatorOfferAcceptance(id);
         assertFalse(byBuyer);
         assertTrue(bySeller);
         assertEq(address(escrow).balance, PRICE);
@@ -473,7 +473,7 @@ contract EscrowSettlementTest is MarketFixture {
         uint256 first = _propose(id, o, mediator, 5_000);
         _accept(id, o, buyer, first);
         uint256 second = _propose(id, o, mediator, 6_000);
-        (bool byBuyer,) = escrow.mediatorOfferAcceptance(id);
+        (bool byBuyer,) = _views().mediatorOfferAcceptance(id);
         assertFalse(byBuyer, "the buyer accepted the offer that was replaced");
         _accept(id, o, seller, second);
         assertEq(escrow.orderHash(id), _hash(o));
@@ -524,7 +524,7 @@ contract EscrowSettlementTest is MarketFixture {
         _appointMediator(id, o);
         vm.prank(buyer);
         escrow.proposeMediator(id, o, address(0));
-        (address m, bool agreed,) = escrow.mediatorOf(id);
+        (address m, bool agreed,) = _views().mediatorOf(id);
         assertEq(m, address(0));
         assertFalse(agreed);
         vm.expectRevert(abi.encodeWithSelector(IEscrow.MediatorNotProposed.selector, id, address(0)));

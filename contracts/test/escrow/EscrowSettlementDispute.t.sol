@@ -75,7 +75,7 @@ contract EscrowSettlementDisputeTest is MarketFixture {
         assertEq(seller.balance, PRICE / 2);
         assertEq(address(escrow).balance, 0);
         assertEq(escrow.orderHash(id), _hash(_withState(o, OrderState.Settled)));
-        assertEq(uint8(escrow.disputeInfo(id).stage), uint8(IEscrow.DisputeStage.None));
+        assertEq(uint8(_views().disputeInfo(id).stage), uint8(IEscrow.DisputeStage.None));
         assertEq(arbitrator.disputeCount(), 0);
     }
 

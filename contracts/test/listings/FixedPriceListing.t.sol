@@ -33,6 +33,7 @@ contract FixedPriceListingTest is Fixture {
         assertEq(listing.template(), address(template));
         assertEq(listing.factory(), address(factory));
         assertEq(listing.escrow(), address(escrow));
+        assertEq(listing.categoryTag(), uint24(uint256(keccak256("electronics/cameras"))));
     }
 
     function test_salt_isTheSaltItWasCreatedWith() public {
@@ -45,13 +46,13 @@ contract FixedPriceListingTest is Fixture {
     function test_RevertWhen_initializeByNonFactory() public {
         vm.expectRevert(abi.encodeWithSelector(IListing.NotFactory.selector, stranger));
         vm.prank(stranger);
-        listing.initialize(1, 1);
+        listing.initialize(1, 1, 0);
     }
 
     function test_RevertWhen_initializeTwice() public {
         vm.expectRevert(IListing.AlreadyInitialized.selector);
         vm.prank(address(factory));
-        listing.initialize(1, 1);
+        listing.initialize(1, 1, 0);
     }
 
     function test_template_isNeverActive() public view {
@@ -62,8 +63,9 @@ contract FixedPriceListingTest is Fixture {
 
     function test_purchase_takesStockAndReturnsPrice() public {
         vm.prank(address(escrow));
-        uint256 unitPrice = listing.purchase(2);
+        (uint256 unitPrice, uint256 categoryTag) = listing.purchase(2);
         assertEq(unitPrice, PRICE);
+        assertEq(categoryTag, listing.categoryTag());
         assertEq(listing.stock(), STOCK - 2);
         assertEq(listing.sold(), 2);
     }
@@ -72,7 +74,8 @@ contract FixedPriceListingTest is Fixture {
         vm.prank(seller);
         listing.setPrice(3 ether);
         vm.prank(address(escrow));
-        assertEq(listing.purchase(1), 3 ether);
+        (uint256 unitPrice,) = listing.purchase(1);
+        assertEq(unitPrice, 3 ether);
     }
 
     function test_purchase_wholeStock() public {
@@ -420,7 +423,8 @@ contract FixedPriceListingTest is Fixture {
         bought = uint32(bound(bought, 1, stock < type(uint32).max ? stock : type(uint32).max));
         returned = uint32(bound(returned, 0, bought));
         vm.startPrank(address(escrow));
-        assertEq(listing.purchase(bought), PRICE);
+        (uint256 unitPrice,) = listing.purchase(bought);
+        assertEq(unitPrice, PRICE);
         if (returned > 0) listing.restock(returned);
         vm.stopPrank();
         assertEq(listing.stock(), stock - bought + returned);
@@ -434,7 +438,8 @@ contract FixedPriceListingTest is Fixture {
         listing.setPrice(newPrice);
         assertEq(listing.price(), newPrice);
         vm.prank(address(escrow));
-        assertEq(listing.purchase(1), newPrice);
+        (uint256 unitPrice,) = listing.purchase(1);
+        assertEq(unitPrice, newPrice);
     }
 
     function testFuzz_restock_neverReverts(uint64 stock, uint32 quantity) public {

@@ -21,7 +21,7 @@ contract PolicyTest is MarketFixture {
     function setUp() public override {
         super.setUp();
         // The bond token is the DAO token in production; any ERC-20 behaves the same here.
-        policy = new Policy(owner, IPolicyTarget(address(factory)), token);
+        policy = new Policy(owner, IPolicyTarget(address(factory)), IPolicyTarget(address(escrow)), token);
         vm.startPrank(owner);
         factory.setPolicy(address(policy));
         factory.setCurator(curator);
@@ -32,7 +32,7 @@ contract PolicyTest is MarketFixture {
     }
 
     function _rule(bool allowed, uint96 bond) internal pure returns (IPolicy.Rule memory) {
-        return IPolicy.Rule({allowed: allowed, bond: bond});
+        return IPolicy.Rule({allowed: allowed, escrowRequired: false, bond: bond});
     }
 
     function _setRule(string memory category, bool allowed, uint96 bond) internal {

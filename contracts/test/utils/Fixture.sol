@@ -6,6 +6,7 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 import {Test} from "forge-std/Test.sol";
 
 import {Escrow} from "../../src/escrow/Escrow.sol";
+import {IEscrowViews} from "../../src/interfaces/IEscrowViews.sol";
 import {IListingFactory} from "../../src/interfaces/IListingFactory.sol";
 import {KeyRegistry} from "../../src/keys/KeyRegistry.sol";
 import {FixedPriceListing} from "../../src/listings/FixedPriceListing.sol";
@@ -66,6 +67,11 @@ abstract contract Fixture is Test {
             category: "electronics/cameras",
             location: "Austin, TX"
         });
+    }
+
+    /// @dev The escrow's views of disputes, offers and mediators, answered at its address (`EscrowViews`).
+    function _views() internal view returns (IEscrowViews) {
+        return IEscrowViews(address(escrow));
     }
 
     /// @dev Salts only need to differ per seller, template and currency; a counter keeps tests readable.

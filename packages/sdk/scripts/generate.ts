@@ -44,8 +44,8 @@ const signature = (item: AbiItem) =>
   `${item.type} ${item.name ?? ""}(${(item.inputs ?? []).map((i) => i.type).join(",")})`;
 
 /**
- * The court answers its views from CourtViews through its fallback, so its ABI for callers is both
- * contracts' (each signature once; the constructor and fallback are the court's own).
+ * The court and the escrow answer some views from CourtViews and EscrowViews through their fallbacks, so
+ * their ABI for callers is both contracts' (each signature once; the constructor and fallback are their own).
  */
 function withViews(court: AbiItem[], views: AbiItem[]): AbiItem[] {
   const seen = new Set(court.map(signature));
@@ -57,7 +57,12 @@ let abis = header;
 let bytecode = header;
 for (const [name, file] of Object.entries({ ...contracts, ...fixtures })) {
   const { abi: own, bytecode: code } = artifact(name, file);
-  const abi = name === "Court" ? withViews(own, artifact("CourtViews", "CourtViews.sol").abi) : own;
+  const abi =
+    name === "Court"
+      ? withViews(own, artifact("CourtViews", "CourtViews.sol").abi)
+      : name === "Escrow"
+        ? withViews(own, artifact("EscrowViews", "EscrowViews.sol").abi)
+        : own;
   const id = name.charAt(0).toLowerCase() + name.slice(1);
   abis += `\nexport const ${id}Abi = ${JSON.stringify(abi, null, 2)} as const;\n`;
   bytecode += `\nexport const ${id}Bytecode = "${code}" as const;\n`;

@@ -210,11 +210,12 @@ export async function deploy(parameters: DeployParameters): Promise<DeployReturn
   }
 
   const dao = await deployDao(parameters);
-  // The rules start empty: every category allowed, no ceiling, no bond.
+  // The rules start empty: every category allowed, no ceiling, no escrow requirement, no bond. The policy
+  // writes the factory's creation rules and (through the factory) the escrow's purchase rules.
   const policy = await deployContract(parameters, "Policy", {
     abi: policyAbi,
     bytecode: policyBytecode,
-    args: [deployer, factory.address, dao.token],
+    args: [deployer, factory.address, escrow.address, dao.token],
   });
   await write(parameters, {
     address: factory.address,

@@ -204,6 +204,13 @@ export {
 } from "./actions/payArbitrationFee.ts";
 // Policy: the marketplace's rules and the sellers' bonds (contracts/src/policy)
 export { type ApproveBondReturnType, approveBond } from "./actions/policy/approveBond.ts";
+export {
+  type CheckPurchaseParameters,
+  type CheckPurchaseReturnType,
+  checkPurchase,
+  type PurchaseRefusal,
+  type PurchaseRule,
+} from "./actions/policy/checkPurchase.ts";
 export { type GetCategoryRuleReturnType, getCategoryRule } from "./actions/policy/getCategoryRule.ts";
 export { type CategoryRule, setCategoryRuleCall, setPriceCeilingCall } from "./actions/policy/policyCalls.ts";
 export { releaseBond, requestBondRelease } from "./actions/policy/releaseBond.ts";

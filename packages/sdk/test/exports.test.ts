@@ -50,6 +50,7 @@ test("the public API exports exactly these names", () => {
     "cancel",
     "castVote",
     "challengeRewardRoot",
+    "checkPurchase",
     "cidFromDigest",
     "cidOfBytes",
     "cidOfJson",

@@ -5,12 +5,18 @@ import {CommonBase} from "forge-std/Base.sol";
 import {StdCheats} from "forge-std/StdCheats.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {Escrow} from "../../../src/escrow/Escrow.sol";
+import {IEscrow} from "../../../src/interfaces/IEscrow.sol";
 import {IListing, ListingStatus} from "../../../src/interfaces/IListing.sol";
 import {IListingFactory} from "../../../src/interfaces/IListingFactory.sol";
+import {IPolicy} from "../../../src/interfaces/IPolicy.sol";
+import {IPolicyTarget} from "../../../src/interfaces/IPolicyTarget.sol";
 import {Rulings} from "../../../src/libraries/Rulings.sol";
 import {FixedPriceListing} from "../../../src/listings/FixedPriceListing.sol";
 import {ListingFactory} from "../../../src/listings/ListingFactory.sol";
+import {Policy} from "../../../src/policy/Policy.sol";
 import {OfferStatus, Role} from "../../../src/types/Negotiation.sol";
 import {Order, OrderState} from "../../../src/types/Order.sol";
 import {TestToken} from "../../utils/Fixture.sol";
@@ -119,6 +125,13 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
 
     mapping(bytes32 action => uint256) public calls;
 
+    /// @notice The marketplace's rules, set by this handler as governance would. Every listing is in the
+    /// category "test"; the ghost rule below is what purchases must obey now, whatever it was at creation.
+    Policy public immutable policy;
+    bool public ghostBanned;
+    bool public ghostEscrowOnly;
+    mapping(address currency => uint256) public ghostCeiling;
+
     constructor(
         Escrow escrow_,
         ListingFactory factory_,
@@ -139,6 +152,12 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         tokenB = tokenB_;
         owner = owner_;
         rejecting = new RejectingSeller();
+        policy = new Policy(
+            address(this),
+            IPolicyTarget(address(factory_)),
+            IPolicyTarget(address(escrow_)),
+            IERC20(address(tokenA_))
+        );
         ghostShipWindow = escrow_.shipWindow();
         ghostDeliveryWindow = escrow_.deliveryWindow();
 
@@ -164,10 +183,11 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
     // ================================================================== listings
 
     function createListing(uint256 sellerSeed, uint256 currencySeed, uint96 price, uint64 stock) external {
-        if (_listings.length >= MAX_LISTINGS) return;
+        if (_listings.length >= MAX_LISTINGS || ghostBanned) return;
         address s = _sellers[sellerSeed % _sellers.length];
         address c = _currencies[currencySeed % _currencies.length];
-        price = uint96(_bound(price, 1, MAX_PRICE));
+        uint256 ceiling = ghostCeiling[c];
+        price = uint96(_bound(price, 1, ceiling == 0 ? MAX_PRICE : ceiling));
         stock = uint64(_bound(stock, 1, 30));
         IListingFactory.ListingParams memory p = IListingFactory.ListingParams({
             currency: c,
@@ -250,6 +270,17 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         address b = _buyers[bi];
         uint256 amount = IListing(info.listing).price() * quantity;
         _fund(b, info.currency, amount);
+        bytes memory refusal = _policyRefusal(info.listing, info.currency, escrowed);
+        if (refusal.length != 0) {
+            // Refused by a rule: the ghost books stay as they are, and so must the escrow's.
+            vm.prank(b);
+            vm.expectRevert(refusal);
+            escrow.buy{value: info.currency == address(0) ? amount : 0}(
+                info.listing, quantity, escrowed, amount, keccak256("shipping")
+            );
+            ++calls["buyRefusedByPolicy"];
+            return;
+        }
         vm.prank(b);
         uint256 id = escrow.buy{value: info.currency == address(0) ? amount : 0}(
             info.listing, quantity, escrowed, amount, keccak256("shipping")
@@ -271,6 +302,11 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
             if (_listings[li].currency != address(tokenA)) continue;
             quantity = _quantity(_listings[li].listing, quantity);
             if (quantity == 0) return;
+            bytes memory refusal = _policyRefusal(_listings[li].listing, address(tokenA), escrowed);
+            if (refusal.length != 0) {
+                _refusedBuyWithPermit(li, buyerSeed % _buyers.length, quantity, escrowed, refusal);
+                return;
+            }
             _buyWithPermit(li, buyerSeed % _buyers.length, quantity, escrowed, frontRun);
             ++calls["buyWithPermit"];
             return;
@@ -289,6 +325,66 @@ contract EscrowHandler is CommonBase, StdCheats, StdUtils {
         vm.prank(b);
         uint256 id = escrow.buyWithPermit(listing, quantity, escrowed, amount, bytes32(0), deadline, v, r, s);
         _afterBuy(li, b, id, quantity, amount, escrowed);
+    }
+
+    /// @dev A permit purchase a rule refuses: the whole transaction reverts, the permit's allowance included.
+    function _refusedBuyWithPermit(
+        uint256 li,
+        uint256 bi,
+        uint32 quantity,
+        bool escrowed,
+        bytes memory refusal
+    ) private {
+        address listing = _listings[li].listing;
+        uint256 amount = IListing(listing).price() * quantity;
+        tokenA.mint(_buyers[bi], amount);
+        uint256 deadline = block.timestamp + 1 hours;
+        (uint8 v, bytes32 r, bytes32 s) = _signPermit(_buyerKeys[bi], _buyers[bi], amount, deadline);
+        vm.prank(_buyers[bi]);
+        vm.expectRevert(refusal);
+        escrow.buyWithPermit(listing, quantity, escrowed, amount, bytes32(0), deadline, v, r, s);
+        ++calls["buyRefusedByPolicy"];
+    }
+
+    // ================================================================== policy (as governance)
+
+    /// @dev Sets the rule of "test": allowed, banned, or escrow only. Listings already created stay; the
+    /// escrow must apply the new rule to them at once.
+    function setPurchaseRule(uint256 kindSeed) external {
+        uint256 kind = kindSeed % 3;
+        ghostBanned = kind == 1;
+        ghostEscrowOnly = kind == 2;
+        policy.setCategoryRule(
+            "test", IPolicy.Rule({allowed: !ghostBanned, escrowRequired: ghostEscrowOnly, bond: 0})
+        );
+        ++calls["setPurchaseRule"];
+    }
+
+    /// @dev Sets (or, one time in three, removes) the ceiling of "test" in one currency, below some prices.
+    function setCeiling(uint256 currencySeed, uint256 ceiling) external {
+        address c = _currencies[currencySeed % _currencies.length];
+        ceiling = ceiling % 3 == 0 ? 0 : _bound(ceiling, 1, MAX_PRICE);
+        ghostCeiling[c] = ceiling;
+        policy.setPriceCeiling("test", c, ceiling);
+        ++calls["setCeiling"];
+    }
+
+    /// @dev The error the escrow must refuse this purchase with under the ghost rule, or nothing.
+    function _policyRefusal(address listing, address currency, bool escrowed)
+        private
+        view
+        returns (bytes memory)
+    {
+        if (ghostBanned) return abi.encodeWithSelector(IEscrow.CategoryBanned.selector, listing);
+        if (ghostEscrowOnly && !escrowed) {
+            return abi.encodeWithSelector(IEscrow.EscrowRequired.selector, listing);
+        }
+        uint256 ceiling = ghostCeiling[currency];
+        uint256 unitPrice = IListing(listing).price();
+        if (ceiling != 0 && unitPrice > ceiling) {
+            return abi.encodeWithSelector(IEscrow.UnitPriceAboveCeiling.selector, listing, unitPrice, ceiling);
+        }
+        return "";
     }
 
     // ================================================================== order lifecycle

@@ -14,10 +14,14 @@ contract FakeListing is IListing {
         currency = currency_;
     }
 
-    function initialize(uint96, uint64) external {}
+    function initialize(uint96, uint64, uint24) external {}
 
-    function purchase(uint32) external pure returns (uint256) {
-        return 1;
+    function purchase(uint32) external pure returns (uint256, uint256) {
+        return (1, 0);
+    }
+
+    function categoryTag() external pure returns (uint256) {
+        return 0;
     }
 
     function restock(uint32) external {}

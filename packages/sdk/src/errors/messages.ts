@@ -391,6 +391,17 @@ export const revertMessages: Readonly<
     `The price ${amount(a.price, o)} is above the DAO's ceiling of ${amount(a.ceiling, o)} for ` +
     `"${text(a.category)}" in ${currency(a.currency)}.`,
   NotPolicy: (a) => `Only the DAO's policy may write rules; ${text(a.caller)} is not it.`,
+  CategoryTagTaken: (a) =>
+    `"${text(a.category)}" shares its tag ${text(a.tag)} with another category that has a rule; ` +
+    "the escrow could not tell them apart at purchase. Name the category differently.",
+  // Policy at purchase: the escrow applies the rules as they are now, whatever they were at creation
+  CategoryBanned: (a) =>
+    `The DAO has banned the category of ${text(a.listing)} since it was listed; it can no longer be bought.`,
+  EscrowRequired: (a) =>
+    `The DAO requires escrow for the category of ${text(a.listing)}; buy it with escrow, not directly.`,
+  UnitPriceAboveCeiling: (a, o) =>
+    `${text(a.listing)} costs ${amount(a.unitPrice, o)} per item, above the DAO's ceiling of ` +
+    `${amount(a.ceiling, o)} for its category; it cannot be bought at this price.`,
   BondLocked: (a) =>
     Number(a.releasableAt) === 0
       ? `The bond of ${text(a.listing)} is locked; ask for its release first (requestBondRelease).`

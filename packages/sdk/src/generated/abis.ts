@@ -100,6 +100,29 @@ export const listingFactoryAbi = [
   },
   {
     "type": "function",
+    "name": "forwardPolicyRule",
+    "inputs": [
+      {
+        "name": "target",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "key",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      },
+      {
+        "name": "value",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "isCurrency",
     "inputs": [
       {
@@ -725,6 +748,19 @@ export const fixedPriceListingAbi = [
   },
   {
     "type": "function",
+    "name": "categoryTag",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "close",
     "inputs": [],
     "outputs": [],
@@ -782,6 +818,11 @@ export const fixedPriceListingAbi = [
         "name": "stock_",
         "type": "uint64",
         "internalType": "uint64"
+      },
+      {
+        "name": "categoryTag_",
+        "type": "uint24",
+        "internalType": "uint24"
       }
     ],
     "outputs": [],
@@ -820,6 +861,11 @@ export const fixedPriceListingAbi = [
     "outputs": [
       {
         "name": "unitPrice",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "categoryTag_",
         "type": "uint256",
         "internalType": "uint256"
       }
@@ -1114,6 +1160,10 @@ export const escrowAbi = [
         "internalType": "string"
       }
     ],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "fallback",
     "stateMutability": "nonpayable"
   },
   {
@@ -1576,62 +1626,6 @@ export const escrowAbi = [
   },
   {
     "type": "function",
-    "name": "disputeInfo",
-    "inputs": [
-      {
-        "name": "orderId",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "info",
-        "type": "tuple",
-        "internalType": "struct IEscrow.DisputeInfo",
-        "components": [
-          {
-            "name": "stage",
-            "type": "uint8",
-            "internalType": "enum IEscrow.DisputeStage"
-          },
-          {
-            "name": "opener",
-            "type": "address",
-            "internalType": "address"
-          },
-          {
-            "name": "openerFee",
-            "type": "uint256",
-            "internalType": "uint256"
-          },
-          {
-            "name": "responderFee",
-            "type": "uint256",
-            "internalType": "uint256"
-          },
-          {
-            "name": "feeDeadline",
-            "type": "uint256",
-            "internalType": "uint256"
-          },
-          {
-            "name": "arbitrator",
-            "type": "address",
-            "internalType": "address"
-          },
-          {
-            "name": "disputeId",
-            "type": "uint256",
-            "internalType": "uint256"
-          }
-        ]
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
     "name": "factory",
     "inputs": [],
     "outputs": [
@@ -1735,59 +1729,6 @@ export const escrowAbi = [
     ],
     "outputs": [],
     "stateMutability": "nonpayable"
-  },
-  {
-    "type": "function",
-    "name": "mediatorOf",
-    "inputs": [
-      {
-        "name": "orderId",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "mediator",
-        "type": "address",
-        "internalType": "address"
-      },
-      {
-        "name": "agreed",
-        "type": "bool",
-        "internalType": "bool"
-      },
-      {
-        "name": "proposedBy",
-        "type": "uint8",
-        "internalType": "enum Role"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
-    "name": "mediatorOfferAcceptance",
-    "inputs": [
-      {
-        "name": "orderId",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "byBuyer",
-        "type": "bool",
-        "internalType": "bool"
-      },
-      {
-        "name": "bySeller",
-        "type": "bool",
-        "internalType": "bool"
-      }
-    ],
-    "stateMutability": "view"
   },
   {
     "type": "function",
@@ -2445,6 +2386,24 @@ export const escrowAbi = [
   },
   {
     "type": "function",
+    "name": "setPolicyRule",
+    "inputs": [
+      {
+        "name": "key",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      },
+      {
+        "name": "value",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "setWindows",
     "inputs": [
       {
@@ -2460,52 +2419,6 @@ export const escrowAbi = [
     ],
     "outputs": [],
     "stateMutability": "nonpayable"
-  },
-  {
-    "type": "function",
-    "name": "settlementOffer",
-    "inputs": [
-      {
-        "name": "orderId",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "role",
-        "type": "uint8",
-        "internalType": "enum Role"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "tuple",
-        "internalType": "struct Offer",
-        "components": [
-          {
-            "name": "id",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
-            "name": "buyerBps",
-            "type": "uint16",
-            "internalType": "uint16"
-          },
-          {
-            "name": "expiry",
-            "type": "uint40",
-            "internalType": "uint40"
-          },
-          {
-            "name": "status",
-            "type": "uint8",
-            "internalType": "enum OfferStatus"
-          }
-        ]
-      }
-    ],
-    "stateMutability": "view"
   },
   {
     "type": "function",
@@ -3530,6 +3443,17 @@ export const escrowAbi = [
   },
   {
     "type": "error",
+    "name": "CategoryBanned",
+    "inputs": [
+      {
+        "name": "listing",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "DeliveryWindowClosed",
     "inputs": [
       {
@@ -3589,6 +3513,17 @@ export const escrowAbi = [
         "name": "disputeId",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EscrowRequired",
+    "inputs": [
+      {
+        "name": "listing",
+        "type": "address",
+        "internalType": "address"
       }
     ]
   },
@@ -3795,6 +3730,17 @@ export const escrowAbi = [
         "type": "uint256",
         "internalType": "uint256"
       },
+      {
+        "name": "caller",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "NotPolicy",
+    "inputs": [
       {
         "name": "caller",
         "type": "address",
@@ -4110,6 +4056,27 @@ export const escrowAbi = [
   },
   {
     "type": "error",
+    "name": "UnitPriceAboveCeiling",
+    "inputs": [
+      {
+        "name": "listing",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "unitPrice",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "ceiling",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "UnknownDispute",
     "inputs": [
       {
@@ -4166,6 +4133,161 @@ export const escrowAbi = [
         "internalType": "uint256"
       }
     ]
+  },
+  {
+    "type": "function",
+    "name": "disputeInfo",
+    "inputs": [
+      {
+        "name": "orderId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "info",
+        "type": "tuple",
+        "internalType": "struct IEscrow.DisputeInfo",
+        "components": [
+          {
+            "name": "stage",
+            "type": "uint8",
+            "internalType": "enum IEscrow.DisputeStage"
+          },
+          {
+            "name": "opener",
+            "type": "address",
+            "internalType": "address"
+          },
+          {
+            "name": "openerFee",
+            "type": "uint256",
+            "internalType": "uint256"
+          },
+          {
+            "name": "responderFee",
+            "type": "uint256",
+            "internalType": "uint256"
+          },
+          {
+            "name": "feeDeadline",
+            "type": "uint256",
+            "internalType": "uint256"
+          },
+          {
+            "name": "arbitrator",
+            "type": "address",
+            "internalType": "address"
+          },
+          {
+            "name": "disputeId",
+            "type": "uint256",
+            "internalType": "uint256"
+          }
+        ]
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "mediatorOf",
+    "inputs": [
+      {
+        "name": "orderId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "mediator",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "agreed",
+        "type": "bool",
+        "internalType": "bool"
+      },
+      {
+        "name": "proposedBy",
+        "type": "uint8",
+        "internalType": "enum Role"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "mediatorOfferAcceptance",
+    "inputs": [
+      {
+        "name": "orderId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "byBuyer",
+        "type": "bool",
+        "internalType": "bool"
+      },
+      {
+        "name": "bySeller",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "settlementOffer",
+    "inputs": [
+      {
+        "name": "orderId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "role",
+        "type": "uint8",
+        "internalType": "enum Role"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "tuple",
+        "internalType": "struct Offer",
+        "components": [
+          {
+            "name": "id",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "buyerBps",
+            "type": "uint16",
+            "internalType": "uint16"
+          },
+          {
+            "name": "expiry",
+            "type": "uint40",
+            "internalType": "uint40"
+          },
+          {
+            "name": "status",
+            "type": "uint8",
+            "internalType": "enum OfferStatus"
+          }
+        ]
+      }
+    ],
+    "stateMutability": "view"
   }
 ] as const;
 
@@ -13172,6 +13294,11 @@ export const policyAbi = [
         "internalType": "contract IPolicyTarget"
       },
       {
+        "name": "escrow",
+        "type": "address",
+        "internalType": "contract IPolicyTarget"
+      },
+      {
         "name": "token",
         "type": "address",
         "internalType": "contract IERC20"
@@ -13300,6 +13427,40 @@ export const policyAbi = [
   },
   {
     "type": "function",
+    "name": "purchaseRule",
+    "inputs": [
+      {
+        "name": "categoryTag",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "currency",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "banned",
+        "type": "bool",
+        "internalType": "bool"
+      },
+      {
+        "name": "escrowRequired",
+        "type": "bool",
+        "internalType": "bool"
+      },
+      {
+        "name": "ceiling",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "releaseBond",
     "inputs": [
       {
@@ -13353,6 +13514,11 @@ export const policyAbi = [
             "internalType": "bool"
           },
           {
+            "name": "escrowRequired",
+            "type": "bool",
+            "internalType": "bool"
+          },
+          {
             "name": "bond",
             "type": "uint96",
             "internalType": "uint96"
@@ -13396,6 +13562,11 @@ export const policyAbi = [
         "components": [
           {
             "name": "allowed",
+            "type": "bool",
+            "internalType": "bool"
+          },
+          {
+            "name": "escrowRequired",
             "type": "bool",
             "internalType": "bool"
           },
@@ -13628,6 +13799,11 @@ export const policyAbi = [
             "internalType": "bool"
           },
           {
+            "name": "escrowRequired",
+            "type": "bool",
+            "internalType": "bool"
+          },
+          {
             "name": "bond",
             "type": "uint96",
             "internalType": "uint96"
@@ -13707,6 +13883,19 @@ export const policyAbi = [
     "anonymous": false
   },
   {
+    "type": "event",
+    "name": "PurchaseFilterSet",
+    "inputs": [
+      {
+        "name": "filter",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      }
+    ],
+    "anonymous": false
+  },
+  {
     "type": "error",
     "name": "BondLocked",
     "inputs": [
@@ -13719,6 +13908,22 @@ export const policyAbi = [
         "name": "releasableAt",
         "type": "uint256",
         "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "CategoryTagTaken",
+    "inputs": [
+      {
+        "name": "category",
+        "type": "string",
+        "internalType": "string"
+      },
+      {
+        "name": "tag",
+        "type": "uint24",
+        "internalType": "uint24"
       }
     ]
   },

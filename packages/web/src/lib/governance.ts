@@ -121,6 +121,16 @@ const SETTERS: Record<string, Record<string, Field[]>> = {
         },
       ),
       field(
+        (a) => `category “${String(a[0]) || "(default)"}” bought with escrow only`,
+        "ruleOf",
+        (a) => (a[1] as { escrowRequired: boolean }).escrowRequired,
+        yesNo,
+        {
+          args: (a) => [a[0]],
+          pick: (r) => (r as readonly [{ escrowRequired: boolean }])[0].escrowRequired,
+        },
+      ),
+      field(
         (a) => `category “${String(a[0]) || "(default)"}” seller bond`,
         "ruleOf",
         (a) => (a[1] as { bond: bigint }).bond,

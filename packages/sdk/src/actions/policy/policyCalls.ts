@@ -4,9 +4,12 @@ import type { Deployment } from "../../types.ts";
 import { daoAddress } from "../dao/contracts.ts";
 import type { ProposalCall } from "../dao/proposal.ts";
 
-/** A category's rule: allowed or banned, and the seller bond in the DAO token. */
+/** A category's rule: allowed or banned, whether purchases need escrow, and the seller bond in the DAO token. */
 export interface CategoryRule {
+  /** False bans the category: no new listings and no purchases of existing ones. */
   allowed: boolean;
+  /** Purchases must go through escrow (a direct purchase is refused). */
+  escrowRequired: boolean;
   bond: bigint;
 }
 
