@@ -5,11 +5,9 @@
 // mined event to the row being queryable, over 60 samples. Prints a table against the issue's targets
 // and writes bench/results/index.json, with the indexer's CPU seconds and the load average: on a shared
 // machine wall times move with what else runs.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createIndexer } from "@lantern/indexer";
 import {
   anvilAccounts,
@@ -33,6 +31,7 @@ import {
 import { privateKeyToAccount } from "viem/accounts";
 import { deployBenchGenerator, eventsPerRun } from "../packages/indexer/test/helpers/benchContract.ts";
 import { spawnIndexer } from "../packages/indexer/test/helpers/child.ts";
+import { benchPostgres } from "./lib/postgres.ts";
 import { printTable, writeResult } from "./lib/report.ts";
 
 const TARGET_EVENTS = 200_000;
@@ -41,7 +40,6 @@ const LISTINGS_PER_TX = 250;
 const ORDERS_PER_LISTING = 10;
 const LATENCY_SAMPLES = 60;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "lantern-bench-index-"));
 
 interface BackfillRun {
@@ -162,18 +160,9 @@ try {
   console.error("Backfilling into PGlite...");
   const pglite = await backfill(anvil.rpcUrl, deploymentFile, ["--data-dir", path.join(tmp, "pglite")]);
 
-  let url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    console.error("Starting a throwaway PostgreSQL server (scripts/postgres-test-server.sh)...");
-    const env = { ...process.env, LANTERN_PG_STATE: path.join(tmp, "pg-state") };
-    const script = path.join(root, "scripts/postgres-test-server.sh");
-    url = execFileSync(script, ["start"], {
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    }).trim();
-    stopPostgres = () => execFileSync(script, ["stop"], { env, stdio: "inherit" });
-  }
+  const server = benchPostgres(tmp);
+  stopPostgres = server.stop;
+  const url = server.url;
   const schema = `bench_index_${Date.now()}`;
   console.error("Backfilling into PostgreSQL...");
   const postgres = await backfill(anvil.rpcUrl, deploymentFile, ["--database-url", url, "--schema", schema]);

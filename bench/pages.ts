@@ -5,17 +5,16 @@
 // one-process API, with that process's peak resident memory; then Lighthouse (npm `lighthouse`, driving
 // Debian's Chromium through chrome-launcher) on one listing page: SEO and Accessibility scores. Prints a
 // table against the issue's targets and writes bench/results/pages.json. LISTINGS=<n> runs a smaller load.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createLogger, migrate, openDatabase } from "@lantern/indexer";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import pg from "pg";
 import { cannon, startApiProcess } from "./lib/apiProcess.ts";
 import { loadListings } from "./lib/loadListings.ts";
+import { benchPostgres } from "./lib/postgres.ts";
 import { printTable, writeResult } from "./lib/report.ts";
 import { makeListing, vocabulary } from "./lib/searchData.ts";
 
@@ -27,7 +26,6 @@ const API_WORKERS = Number(process.env.API_WORKERS ?? 2);
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const HTML_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "lantern-bench-pages-"));
 const words = vocabulary(8000, SEED);
 
@@ -142,18 +140,9 @@ async function lighthouseScores(config: object) {
 
 let stopPostgres: (() => void) | undefined;
 try {
-  let url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    console.error("Starting a throwaway PostgreSQL server (scripts/postgres-test-server.sh)...");
-    const env = { ...process.env, LANTERN_PG_STATE: path.join(tmp, "pg-state") };
-    const script = path.join(root, "scripts/postgres-test-server.sh");
-    url = execFileSync(script, ["start"], {
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    }).trim();
-    stopPostgres = () => execFileSync(script, ["stop"], { env, stdio: "inherit" });
-  }
+  const server = benchPostgres(tmp);
+  stopPostgres = server.stop;
+  const url = server.url;
   const schema = `bench_pages_${Date.now()}`;
   try {
     console.error(`Loading ${LISTINGS.toLocaleString("en-US")} listings into PostgreSQL...`);

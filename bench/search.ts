@@ -5,15 +5,14 @@
 // prefixes, with and without filters, facets and sorts) from 8 concurrent clients, p50 and p99; then
 // GET /listings/:address requests per second, bounded in time. Prints a table against the issue's targets
 // and writes bench/results/search.json. LISTINGS=<n> runs a smaller load (results are still written).
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createLogger, type Database, migrate, openDatabase } from "@lantern/indexer";
 import pg from "pg";
 import { cannon, startApiProcess } from "./lib/apiProcess.ts";
 import { loadListings } from "./lib/loadListings.ts";
+import { benchPostgres } from "./lib/postgres.ts";
 import { printTable, writeResult } from "./lib/report.ts";
 import { makeListing, vocabulary } from "./lib/searchData.ts";
 
@@ -27,7 +26,6 @@ const LOOKUP_CONNECTIONS = 32;
 /** API processes in front of PostgreSQL (one port, node:cluster); PGlite is one process by nature. */
 const API_WORKERS = Number(process.env.API_WORKERS ?? 2);
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "lantern-bench-search-"));
 const words = vocabulary(VOCABULARY, SEED);
 
@@ -133,18 +131,9 @@ async function measureEngine(name: string, db: Database, config: object): Promis
 
 let stopPostgres: (() => void) | undefined;
 try {
-  let url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    console.error("Starting a throwaway PostgreSQL server (scripts/postgres-test-server.sh)...");
-    const env = { ...process.env, LANTERN_PG_STATE: path.join(tmp, "pg-state") };
-    const script = path.join(root, "scripts/postgres-test-server.sh");
-    url = execFileSync(script, ["start"], {
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    }).trim();
-    stopPostgres = () => execFileSync(script, ["stop"], { env, stdio: "inherit" });
-  }
+  const server = benchPostgres(tmp);
+  stopPostgres = server.stop;
+  const url = server.url;
   const schema = `bench_search_${Date.now()}`;
   console.error(`Loading ${LISTINGS.toLocaleString("en-US")} listings into PostgreSQL...`);
   const postgres = await measureEngine("PostgreSQL", await openDatabase({ url, schema }), {
