@@ -176,5 +176,11 @@ test("the home page shows the archive's milestones", async () => {
   const text = (await section.textContent()) ?? "";
   for (const milestone of stack.demo.archive.milestones)
     assert.ok(text.includes(milestone.label), milestone.label);
+  // Token prices read in the token's units and symbol, as native ones do, never as raw base units.
+  const prices = page.locator(".card-price");
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll(".card-price")].some((p) => /tUSD$/.test(p.textContent ?? "")),
+  );
+  for (const price of await prices.allTextContents()) assert.match(price, /^\d[\d.]* (ETH|tUSD)$/, price);
   await shot(page, "demo-home");
 });

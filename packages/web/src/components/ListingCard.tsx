@@ -1,12 +1,22 @@
-import { formatUnits, getAddress, isAddress } from "viem";
+import { getAddress, isAddress } from "viem";
 import { Link } from "wouter";
 import { useApp } from "../lib/app.tsx";
-import { NATIVE } from "../lib/format.ts";
+import { useCurrencies } from "../lib/currencies.ts";
+import { formatAmount, NATIVE } from "../lib/format.ts";
 import type { ListingHit } from "../lib/search.ts";
 
 export function ListingCard({ hit, eager = false }: { hit: ListingHit; eager?: boolean }) {
   const { api } = useApp();
-  const native = /^0x0{40}$/.test(hit.currency);
+  // The approved tokens are read once for all cards; a token no longer approved shows its raw amount.
+  const currencies = useCurrencies().data;
+  const currency = /^0x0{40}$/.test(hit.currency)
+    ? NATIVE
+    : currencies?.find((c) => c.address.toLowerCase() === hit.currency.toLowerCase());
+  const price = currency
+    ? formatAmount(BigInt(hit.price), currency)
+    : currencies
+      ? `${hit.price} (token units)`
+      : "…";
   if (hit.archived || !isAddress(hit.address)) {
     return (
       <div className="card archived" data-archived={hit.archived?.legacyId}>
@@ -36,11 +46,7 @@ export function ListingCard({ hit, eager = false }: { hit: ListingHit; eager?: b
         <span className="noimage" aria-hidden="true" />
       )}
       <span className="card-title">{hit.title}</span>
-      <span className="card-price">
-        {native
-          ? `${formatUnits(BigInt(hit.price), NATIVE.decimals)} ${NATIVE.symbol}`
-          : `${hit.price} (token)`}
-      </span>
+      <span className="card-price">{price}</span>
       {hit.location ? <span className="card-meta">{hit.location}</span> : null}
     </Link>
   );
