@@ -262,7 +262,7 @@ function ProposalCard({ view }: { view: ProposalView }) {
       <Diffs descriptions={diffs.data} executed={view.state === "Executed"} />
       <p data-tally>
         For {formatEther(view.votes.for)} · Against {formatEther(view.votes.against)} · Abstain{" "}
-        {formatEther(view.votes.abstain)} LNTN (quorum {formatEther(view.quorum)})
+        {formatEther(view.votes.abstain)} LNTN (quorum {formatEther(roundUpToCents(view.quorum))})
       </p>
       {view.state === "Active" ? (
         <fieldset className="actions">
@@ -599,4 +599,13 @@ function ProposeForm() {
       <TxStatus state={tx.state} />
     </form>
   );
+}
+
+/**
+ * The quorum is a fraction of a supply that rewards grow by fractions of a token, so it carries 18 decimals;
+ * rounded up to a hundredth it stays a bar that is enough to meet.
+ */
+function roundUpToCents(amount: bigint): bigint {
+  const cent = 10n ** 16n;
+  return ((amount + cent - 1n) / cent) * cent;
 }
