@@ -5,9 +5,10 @@ import type { Deployment } from "./types.ts";
 // Loaded when called, so the SDK's entry point stays importable in a browser bundle.
 const node = () => ({ fs: process.getBuiltinModule("node:fs"), path: process.getBuiltinModule("node:path") });
 
-const contractNames = ["ListingFactory", "Escrow", "FixedPriceListing", "KeyRegistry"] as const;
+/** Contracts every deployment has. */
+export const contractNames = ["ListingFactory", "Escrow", "FixedPriceListing", "KeyRegistry"] as const;
 /** Contracts that older deployments lack. */
-const optionalContractNames = [
+export const optionalContractNames = [
   "LanternToken",
   "LanternGovernor",
   "LanternTimelock",

@@ -311,7 +311,12 @@ export {
   type RewardsParameters,
   type TokenParameters,
 } from "./deploy.ts";
-export { readDeploymentFile, writeDeploymentFile } from "./deploymentFile.ts";
+export {
+  contractNames,
+  optionalContractNames,
+  readDeploymentFile,
+  writeDeploymentFile,
+} from "./deploymentFile.ts";
 // Errors
 export { LanternError, type LanternErrorOptions } from "./errors/base.ts";
 export { ContractRevertError, decodeRevert, lanternErrorAbi, toLanternError } from "./errors/contract.ts";

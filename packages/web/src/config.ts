@@ -1,4 +1,4 @@
-import type { Deployment } from "@lantern/sdk";
+import { contractNames, type Deployment, optionalContractNames } from "@lantern/sdk";
 import { type Address, isAddress } from "viem";
 
 /**
@@ -29,30 +29,17 @@ export async function loadConfig(url = "/config.json"): Promise<AppConfig> {
   const raw = (await response.json()) as Record<string, unknown>;
   const deployment = raw.deployment as Record<string, unknown> | undefined;
   const contracts = deployment?.contracts as Record<string, unknown> | undefined;
-  const names = ["ListingFactory", "Escrow", "FixedPriceListing", "KeyRegistry"] as const;
   if (
     typeof raw.chainId !== "number" ||
     typeof raw.rpcUrl !== "string" ||
     !contracts ||
-    names.some((name) => typeof contracts[name] !== "string" || !isAddress(contracts[name] as string))
+    contractNames.some((name) => typeof contracts[name] !== "string" || !isAddress(contracts[name] as string))
   ) {
     throw new Error("The Lantern node's configuration is incomplete: no chain or no contracts.");
   }
   // Contracts later issues added (the DAO, reviews, the court, the policy) are optional: older deployments do not have them.
-  const optional = [
-    "LanternToken",
-    "LanternGovernor",
-    "LanternTimelock",
-    "Reviews",
-    "Court",
-    "ListingCuration",
-    "Randomness",
-    "Policy",
-    "Rewards",
-    "Archive",
-  ] as const;
   const extra = Object.fromEntries(
-    optional
+    optionalContractNames
       .filter((name) => typeof contracts[name] === "string" && isAddress(contracts[name] as string))
       .map((name) => [name, contracts[name] as Address]),
   );
@@ -67,7 +54,7 @@ export async function loadConfig(url = "/config.json"): Promise<AppConfig> {
       deploymentBlock: BigInt(String(deployment?.deploymentBlock ?? "0")),
       contracts: {
         ...(Object.fromEntries(
-          names.map((name) => [name, contracts[name] as Address]),
+          contractNames.map((name) => [name, contracts[name] as Address]),
         ) as Deployment["contracts"]),
         ...extra,
       },
