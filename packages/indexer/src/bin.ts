@@ -38,6 +38,7 @@ function deploymentFrom(file: string): IndexerDeployment {
       FixedPriceListing: json.FixedPriceListing as Address,
       // deploy() makes an Archive; older deployment files have none.
       ...(json.Archive ? { Archive: json.Archive as Address } : {}),
+      ...(json.Reviews ? { Reviews: json.Reviews as Address } : {}),
     },
   };
 }

@@ -10,6 +10,7 @@ import { rollback } from "./reorg/rollback.ts";
 import { catchUpArchive } from "./store/archiveCatchUp.ts";
 import { blockHashAt, type Checkpoint, checkDeployment, readCheckpoint } from "./store/checkpoint.ts";
 import type { Database } from "./store/database.ts";
+import { catchUpReviews } from "./store/reviewsCatchUp.ts";
 import { writeRange } from "./store/writeRange.ts";
 import { AdaptiveRange } from "./sync/blockRange.ts";
 import { fetchRange } from "./sync/fetchRange.ts";
@@ -70,6 +71,8 @@ export class Engine {
       const hash = start < 0n ? ZERO_HASH : (await rpc.header(start)).hash;
       this.checkpoint = { number: start, hash, undoFloor: start };
     }
+    // Reviews first: it may roll the unfinalized blocks back, and the archive then reads up to there.
+    this.checkpoint = await catchUpReviews(db, rpc, options.deployment, this.checkpoint);
     await catchUpArchive(db, rpc, options.deployment, this.checkpoint.number);
     await this.loadKnownListings();
   }

@@ -17,6 +17,8 @@ export interface IndexerDeployment {
     FixedPriceListing?: Address;
     /** The Archive of legacy records, when this marketplace has one (deployed apart, by `deployArchive`). */
     Archive?: Address;
+    /** Verified reviews of escrowed orders; deployments from before the DAO have none. */
+    Reviews?: Address;
   };
 }
 

@@ -36,6 +36,8 @@ export function decodeLogs(
   ]);
   if (deployment.contracts.Archive)
     roles.set(deployment.contracts.Archive.toLowerCase() as Address, "archive");
+  if (deployment.contracts.Reviews)
+    roles.set(deployment.contracts.Reviews.toLowerCase() as Address, "reviews");
   const created = new Set<Address>();
   const out: DecodedLogs = { events: [], skipped: [], newListings: [], foreign: 0 };
 

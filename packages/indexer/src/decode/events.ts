@@ -1,15 +1,23 @@
-import { archiveAbi, escrowAbi, fixedPriceListingAbi, keyRegistryAbi, listingFactoryAbi } from "@lantern/sdk";
+import {
+  archiveAbi,
+  escrowAbi,
+  fixedPriceListingAbi,
+  keyRegistryAbi,
+  listingFactoryAbi,
+  reviewsAbi,
+} from "@lantern/sdk";
 import { type AbiEvent, type DecodeEventLogReturnType, type Hex, toEventSelector } from "viem";
 import type { ChainLog } from "../sync/types.ts";
 
 /** Which contract a log came from decides which ABI decodes it. */
-export type Source = "factory" | "listing" | "escrow" | "keys" | "archive";
+export type Source = "factory" | "listing" | "escrow" | "keys" | "archive" | "reviews";
 
 export type FactoryEvent = DecodeEventLogReturnType<typeof listingFactoryAbi>;
 export type ListingEvent = DecodeEventLogReturnType<typeof fixedPriceListingAbi>;
 export type EscrowEvent = DecodeEventLogReturnType<typeof escrowAbi>;
 export type KeyEvent = DecodeEventLogReturnType<typeof keyRegistryAbi>;
 export type ArchiveEvent = DecodeEventLogReturnType<typeof archiveAbi>;
+export type ReviewsEvent = DecodeEventLogReturnType<typeof reviewsAbi>;
 
 /** A decoded log with where it came from; `event.eventName` narrows `event.args`. */
 export type DecodedEvent =
@@ -17,7 +25,8 @@ export type DecodedEvent =
   | { source: "listing"; event: ListingEvent; log: ChainLog }
   | { source: "escrow"; event: EscrowEvent; log: ChainLog }
   | { source: "keys"; event: KeyEvent; log: ChainLog }
-  | { source: "archive"; event: ArchiveEvent; log: ChainLog };
+  | { source: "archive"; event: ArchiveEvent; log: ChainLog }
+  | { source: "reviews"; event: ReviewsEvent; log: ChainLog };
 
 const ABIS = {
   factory: listingFactoryAbi,
@@ -25,6 +34,7 @@ const ABIS = {
   escrow: escrowAbi,
   keys: keyRegistryAbi,
   archive: archiveAbi,
+  reviews: reviewsAbi,
 } as const;
 
 /** Per source: the ABI item of each event, by its first topic. */
@@ -34,6 +44,7 @@ export const EVENTS_BY_SOURCE: Record<Source, Map<Hex, AbiEvent>> = {
   escrow: eventsOf(ABIS.escrow),
   keys: eventsOf(ABIS.keys),
   archive: eventsOf(ABIS.archive),
+  reviews: eventsOf(ABIS.reviews),
 };
 
 /** Every first topic a Lantern contract emits: the eth_getLogs filter. */
@@ -51,6 +62,13 @@ export const LISTING_CHANGE_TOPICS: ReadonlySet<Hex> = new Set([
   topicOf(ABIS.listing, "StockChanged"),
   topicOf(ABIS.listing, "StatusChanged"),
   topicOf(ABIS.escrow, "OrderPaid"),
+]);
+
+/** Events whose rows record their block time: listing changes, and reviews (their date on pages). */
+export const TIMED_TOPICS: ReadonlySet<Hex> = new Set([
+  ...LISTING_CHANGE_TOPICS,
+  topicOf(ABIS.reviews, "ReviewCreated"),
+  topicOf(ABIS.reviews, "ReviewAnswered"),
 ]);
 
 function eventsOf(abi: readonly unknown[]): Map<Hex, AbiEvent> {

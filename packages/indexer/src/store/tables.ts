@@ -18,6 +18,11 @@ export const MUTABLE_TABLES: readonly MutableTable[] = [
     keyOf: "t.arbitrator || ':' || t.dispute_id::text",
     match: "t.arbitrator = split_part(k, ':', 1) AND t.dispute_id = split_part(k, ':', 2)::numeric",
   },
+  {
+    name: "reviews",
+    keyOf: "t.contract || ':' || t.order_id::text",
+    match: "t.contract = split_part(k, ':', 1) AND t.order_id = split_part(k, ':', 2)::numeric",
+  },
 ];
 
 /** Tables that only grow, each with a `block_number` column. */

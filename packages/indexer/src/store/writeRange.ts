@@ -11,6 +11,7 @@ import { ArchiveRows } from "./reduce/archive.ts";
 import { DisputeReducer } from "./reduce/disputes.ts";
 import { ListingReducer } from "./reduce/listings.ts";
 import { OrderReducer } from "./reduce/orders.ts";
+import { ReviewReducer } from "./reduce/reviews.ts";
 import { routeEvents } from "./routeEvents.ts";
 
 export interface RangeToWrite {
@@ -59,29 +60,34 @@ export async function writeRange(
     const disputes = new DisputeReducer();
     const appendOnly = new AppendOnlyRows();
     const archive = new ArchiveRows();
+    const reviews = new ReviewReducer();
     appendOnly.skipAll(range.decoded.skipped);
 
     const listingKeys = ListingReducer.touched(events);
     const orderKeys = OrderReducer.touched(events);
     const disputeKeys = DisputeReducer.touched(events);
+    const reviewKeys = ReviewReducer.touched(events);
     if (range.unfinalized) {
       await saveUndo(tx, range.from, range.to, {
         listings: [...new Set<Address>([...listingKeys, ...range.decoded.newListings])],
         orders: orderKeys,
         disputes: disputeKeys,
+        reviews: reviewKeys,
       });
     }
     await listings.load(tx, listingKeys);
     await orders.load(tx, orderKeys);
     await disputes.load(tx, disputeKeys);
+    await reviews.load(tx, reviewKeys);
 
-    routeEvents(events, { listings, orders, disputes, appendOnly, archive });
+    routeEvents(events, { listings, orders, disputes, appendOnly, archive, reviews });
 
     await listings.write(tx);
     await orders.write(tx);
     await disputes.write(tx);
     await appendOnly.write(tx);
     await archive.write(tx);
+    await reviews.write(tx);
 
     // Below `head - finality` nothing can reorg: undo information from there down is dropped, and a range
     // written without undo information raises the floor to its end.

@@ -1,5 +1,5 @@
 import type { Hex } from "viem";
-import { LANTERN_TOPIC0S, LISTING_CHANGE_TOPICS } from "../decode/events.ts";
+import { LANTERN_TOPIC0S, TIMED_TOPICS } from "../decode/events.ts";
 import type { Rpc } from "./rpc.ts";
 import { InconsistentRangeError } from "./rpcErrors.ts";
 import type { BlockHeader, ChainLog, FetchedRange } from "./types.ts";
@@ -44,11 +44,14 @@ export async function fetchRange(
   return { from, to, logs, headers, unfinalized };
 }
 
-/** Listings record when they were created and last changed; nodes that do not put block times on logs need the headers. */
+/**
+ * Listings record when they were created and last changed, reviews when they were written; nodes that do
+ * not put block times on logs need the headers.
+ */
 async function fillListingTimestamps(rpc: Rpc, logs: ChainLog[]): Promise<void> {
   const missing = new Set<bigint>();
   for (const log of logs) {
-    if (log.blockTimestamp === undefined && LISTING_CHANGE_TOPICS.has(log.topics[0] as Hex))
+    if (log.blockTimestamp === undefined && TIMED_TOPICS.has(log.topics[0] as Hex))
       missing.add(log.blockNumber);
   }
   if (missing.size === 0) return;
