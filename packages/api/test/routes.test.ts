@@ -178,8 +178,62 @@ for (const target of databaseTargets()) {
       assert.deepEqual(body.sales, { completed: 2, refunded: 0, disputed: 0, orders: 3 });
       assert.deepEqual(body.volume, [{ currency: `0x${"0".repeat(40)}`, amount: "570000" }]);
       assert.deepEqual(body.reviews, []);
+      assert.deepEqual(body.rating, {
+        average: null,
+        count: 0,
+        stars: { "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 },
+      });
       const stranger = await get(f.app, `/sellers/0x${"42".repeat(20)}`);
       assert.equal(stranger.status, 404);
+    });
+
+    test("reviews: a seller's and a listing's rating and newest reviews, texts from the content store", async () => {
+      const seller = f.chain.seller.walletClient.account.address;
+      const nikon = f.listings.nikon?.address as string;
+      const before = await get(f.app, `/listings/${nikon}`);
+      assert.equal(before.status, 200);
+      assert.equal(before.body.rating.count, 0);
+      assert.equal(before.body.rating.average, null);
+      assert.deepEqual(before.body.reviews, []);
+
+      const { text } = await f.review();
+      const { status, body } = await get(f.app, `/sellers/${seller}`);
+      assert.equal(status, 200);
+      assert.deepEqual(body.rating, {
+        average: 4,
+        count: 1,
+        stars: { "1": 0, "2": 0, "3": 0, "4": 1, "5": 0 },
+      });
+      assert.equal(body.reviews.length, 1);
+      const [review] = body.reviews;
+      assert.equal(review.orderId, f.orders.completed.toString());
+      assert.equal(review.listing, nikon);
+      assert.equal(review.listingTitle, "Nikon D750 camera body");
+      assert.equal(review.rating, 4);
+      assert.equal(review.text, text);
+      assert.match(review.textCid, /^bafkrei/);
+      assert.equal(typeof review.createdBlock, "number");
+      assert.ok(review.createdTime > 1_600_000_000);
+      assert.match(review.createdTx, /^0x[0-9a-f]{64}$/);
+      // The answer is indexed; its text is in no store, so it is null rather than holding anything up.
+      assert.match(review.answer.cid, /^bafkrei/);
+      assert.equal(review.answer.text, null);
+      assert.ok(review.answer.block >= review.createdBlock);
+
+      const listing = await get(f.app, `/listings/${nikon}`);
+      assert.equal(listing.body.rating.count, 1);
+      assert.equal(listing.body.rating.average, 4);
+      assert.equal(listing.body.sellerRating.count, 1);
+      assert.equal(listing.body.reviews[0].text, text);
+      // Another of the seller's listings: the seller's rating, none of its own.
+      const sofa = await get(f.app, `/listings/${f.listings.sofa?.address}`);
+      assert.equal(sofa.body.rating.count, 0);
+      assert.equal(sofa.body.sellerRating.average, 4);
+      assert.deepEqual(sofa.body.reviews, []);
+      // The buyer never sold anything: no seller record at all.
+      const buyer = await get(f.app, `/sellers/${f.chain.buyer.walletClient.account.address}`);
+      assert.equal(buyer.status, 404);
+      assert.equal((await get(f.app, "/sellers/0x123")).body.error.field, "params.address");
     });
 
     test("GET /orders by buyer and by seller, newest first, paginated", async () => {
@@ -352,6 +406,7 @@ for (const target of databaseTargets()) {
         ["/ipfs/notacid", "params.cid"],
         ["/ipfs/QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", "params.cid"],
         ["/orders/1.5", "params.id"],
+        ["/sellers/0xnothex", "params.address"],
       ];
       for (const [url, field] of cases) {
         const { status, body } = await get(f.app, url);

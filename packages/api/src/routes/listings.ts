@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { notFound } from "../errors.ts";
+import { type ReviewItem, ratingJson, reviewsJson, withReviewTexts } from "../reviews.ts";
 import { defineRoute } from "../route.ts";
 import { LISTING_SUMMARY_JSON, STATUS_CODES } from "../search/listingJson.ts";
 import { SORTS, searchListings } from "../search/searchListings.ts";
@@ -48,6 +49,9 @@ export const searchRoute = defineRoute({
   handler: ({ query }, { db }) => searchListings(db, query),
 });
 
+/** How many of a listing's newest reviews its JSON carries. */
+const LISTING_REVIEWS = 5;
+
 const LISTING_JSON = `${LISTING_SUMMARY_JSON.slice(0, -1)},
   'template', l.template, 'basePrice', l.base_price::text, 'createdTx', l.created_tx,
   'updatedBlock', l.updated_block,
@@ -56,7 +60,10 @@ const LISTING_JSON = `${LISTING_SUMMARY_JSON.slice(0, -1)},
     ELSE jsonb_build_object('state', coalesce(m.state, 'pending')) END,
   'history', coalesce((SELECT jsonb_agg(jsonb_build_object('event', h.event, 'block', h.block_number,
     'tx', h.tx_hash, 'price', h.price::text, 'stock', h.stock::text, 'status', h.status) ORDER BY h.block_number DESC, h.log_index DESC)
-    FROM (SELECT * FROM listing_history WHERE listing = l.address ORDER BY block_number DESC, log_index DESC LIMIT 20) h), '[]'))`;
+    FROM (SELECT * FROM listing_history WHERE listing = l.address ORDER BY block_number DESC, log_index DESC LIMIT 20) h), '[]'),
+  'rating', ${ratingJson("listing = l.address")},
+  'sellerRating', ${ratingJson("seller = l.seller")},
+  'reviews', ${reviewsJson("r.listing = l.address", LISTING_REVIEWS)})`;
 
 export const listingRoute = defineRoute({
   method: "GET",
@@ -64,19 +71,25 @@ export const listingRoute = defineRoute({
   tag: "listings",
   summary: "One listing",
   description:
-    "The listing's on-chain state, its metadata document (once fetched and verified) and its latest changes.",
+    "The listing's on-chain state, its metadata document (once fetched and verified), its latest changes, and reviews: `rating` summarizes this listing's reviews and `sellerRating` all of its seller's (each `{ average, count, stars }` as in GET /sellers/{address}); `reviews` holds this listing's newest 5, shaped as the seller's.",
   params: z.strictObject({ address }),
   responses: { 200: "The listing", 400: "Not an address", 404: "No listing at this address" },
-  handler: async ({ params, reply }, { db }) => {
+  handler: async ({ params, reply }, { db, content }) => {
     // The hottest route: a prepared statement, and the JSON as the database wrote it (no parse and
     // re-serialize on the way through).
-    const [row] = await db.query<{ item: string }>(
-      `SELECT (${LISTING_JSON})::text AS item FROM listings l
-       LEFT JOIN listing_metadata m ON m.cid = l.metadata_cid WHERE l.address = $1`,
+    const [row] = await db.query<{ item: string; reviewed: boolean }>(
+      `SELECT (${LISTING_JSON})::text AS item,
+         EXISTS (SELECT 1 FROM reviews WHERE listing = l.address) AS reviewed
+       FROM listings l LEFT JOIN listing_metadata m ON m.cid = l.metadata_cid WHERE l.address = $1`,
       [params.address],
       "lantern_listing",
     );
     if (!row) throw notFound(`The listing ${params.address}`);
-    return reply.type("application/json; charset=utf-8").send(row.item);
+    reply.type("application/json; charset=utf-8");
+    if (!row.reviewed) return reply.send(row.item);
+    // Review texts live in the content store: only a reviewed listing pays for the parse.
+    const item = JSON.parse(row.item) as { reviews: ReviewItem[] };
+    await withReviewTexts(content, item.reviews);
+    return reply.send(JSON.stringify(item));
   },
 });

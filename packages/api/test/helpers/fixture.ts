@@ -5,12 +5,15 @@ import { ContentStore } from "@lantern/content";
 import { contentStoreSource, type Indexer } from "@lantern/indexer";
 import {
   ArchiveKind,
+  answerReview,
   archiveContentDigest,
   buy,
   cidOfBytes,
   confirm,
   createListing,
+  createReview,
   deployArchive,
+  digestFromCid,
   encodeLegacyId,
   encodeListingMetadata,
   encodeListingSummary,
@@ -53,6 +56,11 @@ export interface Fixture {
   /** The Archive's address; records "1001" (with a review "r-1") and "ab-7" in one batch, "1001" a milestone. */
   archive: string;
   cover: string;
+  /**
+   * The buyer reviews the completed Nikon order (4 stars, `text` in the store), the seller answers (`answer`,
+   * whose bytes no store holds); resolves once both are indexed.
+   */
+  review(): Promise<{ text: string; answer: string }>;
   /** Another API over the same database (a second process's view: its own pool on PostgreSQL). */
   makeApi(extra?: Partial<CreateApiOptions>): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -233,6 +241,28 @@ export async function startFixture(target: DatabaseTarget): Promise<Fixture> {
       archive: archive.toLowerCase(),
       cover,
       makeApi,
+      async review() {
+        // Markup in the text: pages must show it as text.
+        const text = "Sharp pictures & <b>well</b> packed.";
+        const answer = "Thank you, enjoy the camera!";
+        const encode = (value: string) => new TextEncoder().encode(value);
+        await store.putRaw(encode(text));
+        await createReview(chain.buyer, {
+          orderId: completed,
+          rating: 4,
+          textDigest: digestFromCid(cidOfBytes(encode(text))),
+        });
+        await answerReview(chain.seller, {
+          orderId: completed,
+          textDigest: digestFromCid(cidOfBytes(encode(answer))),
+        });
+        await eventually(
+          async () => (await ix.query("SELECT 1 FROM reviews WHERE answer_cid IS NOT NULL")).length > 0,
+          20_000,
+          "the review and its answer",
+        );
+        return { text, answer };
+      },
       async close() {
         await app.close();
         await pool?.close?.();
