@@ -231,6 +231,76 @@ for (const target of databaseTargets()) {
       assert.equal((await page("/seller/nobody")).statusCode, 400);
     });
 
+    test("ratings: seller and listing pages show them, and AggregateRating is in the JSON-LD only with reviews", async () => {
+      const seller = f.chain.seller.walletClient.account.address.toLowerCase();
+      const buyer = f.chain.buyer.walletClient.account.address.toLowerCase();
+      const nikon = f.listings.nikon?.address as string;
+      const sofa = f.listings.sofa?.address as string;
+      const products = async (url: string) =>
+        parsePage((await page(url)).body)
+          .jsonLd()
+          .filter((d) => d["@type"] === "Product") as JsonLd[];
+
+      // Without reviews: no rating anywhere, and no AggregateRating (Google rejects one counting 0).
+      const [bare] = await products(`/listing/${nikon}`);
+      assert.equal(bare.aggregateRating, undefined);
+      assert.equal(bare.review, undefined);
+      const unrated = parsePage((await page(`/seller/${seller}`)).body);
+      assert.match(text(unrated.byTag("main")[0] as never), /Rating\s*no reviews yet/);
+      assert.equal(unrated.all((e) => e.attrs.some((a) => a.name === "data-rating")).length, 0);
+
+      const review = await f.review();
+      const sellerPage = await page(`/seller/${seller}`);
+      assert.equal(sellerPage.statusCode, 200);
+      const doc = parsePage(sellerPage.body);
+      const main = text(doc.byTag("main")[0] as never);
+      assert.match(main, /4\.00 out of 5 from 1 review/);
+      assert.match(main, /4 stars: 1/);
+      const [rating] = doc.all((e) => attr(e, "data-rating") !== undefined);
+      assert.equal(attr(rating as never, "data-rating"), "4.00");
+      // The text as text: its markup is escaped, not elements.
+      const [item] = doc.all(
+        (e) => e.tagName === "li" && attr(e, "data-order") === f.orders.completed.toString(),
+      );
+      assert.ok(item, "the review is listed");
+      assert.ok(text(item as never).includes(review.text));
+      assert.equal(doc.all((e) => e.tagName === "b").length, 0);
+      assert.match(text(item as never), /Seller's answer:\s*not on this node yet/);
+      assert.match(text(item as never), /Verified buyer/);
+      assert.ok(!sellerPage.body.toLowerCase().includes(buyer), "the buyer's address is not on the page");
+      const reviewLinks = doc.byTag("a").map((a) => attr(a, "href"));
+      assert.ok(reviewLinks.includes(`/listing/${nikon}`));
+
+      const listingPage = await page(`/listing/${nikon}`);
+      const [product] = (parsePage(listingPage.body).jsonLd() as JsonLd[]).filter(
+        (d) => d["@type"] === "Product",
+      );
+      assert.deepEqual(product.aggregateRating, {
+        "@type": "AggregateRating",
+        ratingValue: 4,
+        reviewCount: 1,
+        ratingCount: 1,
+        bestRating: 5,
+        worstRating: 1,
+      });
+      assert.equal(product.review.length, 1);
+      assert.equal(product.review[0]["@type"], "Review");
+      assert.equal(product.review[0].reviewRating.ratingValue, 4);
+      assert.deepEqual(product.review[0].author, { "@type": "Person", name: "Verified buyer" });
+      assert.equal(product.review[0].reviewBody, review.text);
+      assert.ok(!listingPage.body.toLowerCase().includes(buyer), "the buyer's address is not on the page");
+      const listingMain = text(parsePage(listingPage.body).byTag("main")[0] as never);
+      assert.match(listingMain, /rated 4\.00 out of 5 from 1 review/);
+
+      // Another listing of the same seller: the seller's rating in words, no AggregateRating of its own.
+      const [other] = await products(`/listing/${sofa}`);
+      assert.equal(other.aggregateRating, undefined);
+      assert.match(
+        text(parsePage((await page(`/listing/${sofa}`)).body).byTag("main")[0] as never),
+        /rated 4\.00 out of 5/,
+      );
+    });
+
     test("a category page lists its and its subcategories' listings, newest first, with pagination", async () => {
       const response = await page("/category/electronics");
       assert.equal(response.statusCode, 200);
@@ -353,8 +423,21 @@ for (const target of databaseTargets()) {
       const files = checkSitemap(index.body, "sitemapindex", "http://market.test");
       assert.deepEqual(
         files.map((e) => e.loc),
-        ["http://market.test/sitemaps/categories.xml", "http://market.test/sitemaps/listings-0.xml"],
+        [
+          "http://market.test/sitemaps/categories.xml",
+          "http://market.test/sitemaps/listings-0.xml",
+          "http://market.test/sitemaps/archive-0.xml",
+        ],
       );
+      // The archive's legacy listings have pages; its reviews are shown on them, not listed.
+      const archived = checkSitemap(
+        (await page("/sitemaps/archive-0.xml", { accept: "*/*" })).body,
+        "urlset",
+        "http://market.test",
+      ).map((e) => e.loc);
+      assert.deepEqual(archived, ["http://market.test/archive/1001", "http://market.test/archive/ab-7"]);
+      for (const loc of archived) assert.equal((await page(new URL(loc).pathname)).statusCode, 200, loc);
+      assert.equal((await page("/sitemaps/archive-1.xml")).statusCode, 404);
       const listings = checkSitemap(
         (await page("/sitemaps/listings-0.xml", { accept: "*/*" })).body,
         "urlset",

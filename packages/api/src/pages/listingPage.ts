@@ -1,10 +1,18 @@
 import { z } from "zod";
 import { notFound } from "../errors.ts";
+import { type RatingSummary, type ReviewItem, ratingJson, reviewsJson, withReviewTexts } from "../reviews.ts";
 import { parse } from "../route.ts";
 import { address } from "../validation.ts";
 import { html } from "./html.ts";
 import { breadcrumbs, renderDocument } from "./layout.ts";
 import type { PageRoute } from "./page.ts";
+import {
+  aggregateRatingJsonLd,
+  ratingText,
+  renderRating,
+  renderReviews,
+  reviewJsonLd,
+} from "./reviewList.ts";
 import { absoluteUrl, categoryPath, formatPrice, isoDate, price } from "./site.ts";
 
 interface ListingRow {
@@ -26,14 +34,25 @@ interface ListingRow {
   images: unknown;
   condition: string | null;
   sales: string;
+  rating: RatingSummary;
+  seller_rating: RatingSummary;
+  reviews: ReviewItem[];
+  reviews_block: string;
 }
 
-// One statement for the hottest page: the listing, its document, and the seller's completed sales.
+/** The listing's newest reviews on its page (and in its Product JSON-LD). */
+const PAGE_REVIEWS = 5;
+
+// One statement for the hottest page: the listing, its document, the seller's completed sales and rating,
+// and the listing's own rating and newest reviews.
 const LISTING_PAGE_SQL = `SELECT l.address, l.seller, l.currency, l.price::text AS price, l.stock::text AS stock,
     l.status::int AS status, l.title, l.category, l.location, l.created_time::text AS created_time,
     coalesce(l.updated_time, l.created_time)::text AS updated_time, l.updated_block::text AS updated_block,
     l.escrow_required, m.state AS metadata_state, m.description, m.images, m.condition,
-    (SELECT count(*) FROM orders o WHERE o.seller = l.seller AND o.state = 3)::text AS sales
+    (SELECT count(*) FROM orders o WHERE o.seller = l.seller AND o.state = 3)::text AS sales,
+    ${ratingJson("listing = l.address")} AS rating, ${ratingJson("seller = l.seller")} AS seller_rating,
+    ${reviewsJson("r.listing = l.address", PAGE_REVIEWS)} AS reviews,
+    (SELECT coalesce(max(updated_block), 0) FROM reviews WHERE seller = l.seller)::text AS reviews_block
   FROM listings l LEFT JOIN listing_metadata m ON m.cid = l.metadata_cid WHERE l.address = $1`;
 
 const CONDITIONS: Record<string, string> = {
@@ -48,13 +67,16 @@ const params = z.strictObject({ address });
 /** `/listing/<address>`: what a buyer needs to decide, readable without a wallet or JavaScript. */
 export const listingPage: PageRoute = {
   url: "/listing/:address",
-  async render(request, { db, site }) {
+  async render(request, { db, content, site }) {
     const { address: listingAddress } = parse(params, request.params, "params");
     const [row] = await db.query<ListingRow>(LISTING_PAGE_SQL, [listingAddress], "lantern_listing_page");
     if (!row) throw notFound(`The listing ${listingAddress}`);
     const path = `/listing/${row.address}`;
     const canonical = absoluteUrl(site, request, path);
-    const version = `${row.updated_block}-${row.metadata_state ?? "pending"}-${row.sales}`;
+    await withReviewTexts(content, row.reviews);
+    // Review texts reach the content store after their reviews are indexed; the page changes when one does.
+    const texts = row.reviews.reduce((n, r) => n + (r.text ? 1 : 0) + (r.answer?.text ? 1 : 0), 0);
+    const version = `${row.updated_block}-${row.metadata_state ?? "pending"}-${row.sales}-${row.reviews_block}-${texts}`;
 
     if (row.status === 3 || row.status === 4) {
       const why = row.status === 4 ? "removed after a report, by the court's ruling" : "closed by its seller";
@@ -95,6 +117,9 @@ export const listingPage: PageRoute = {
       sku: row.address,
       category: row.category,
       ...(images.length > 0 ? { image: images } : {}),
+      // Only with reviews of this listing: Google rejects an AggregateRating with a count of 0.
+      ...aggregateRatingJsonLd(row.rating),
+      ...(row.reviews.length > 0 ? { review: reviewJsonLd(row.reviews) } : {}),
       offers: {
         "@type": "Offer",
         url: canonical,
@@ -109,6 +134,7 @@ export const listingPage: PageRoute = {
     const state =
       row.status === 2 ? "Paused by the seller: out of stock for now" : inStock ? "For sale" : "Sold out";
     const sales = Number(row.sales);
+    const sellerRated = ratingText(row.seller_rating);
     const body = html`${trail.nav}
 <article>
 <h1>${row.title}</h1>
@@ -129,12 +155,17 @@ ${row.description ? html`<p class="description">${row.description}</p>` : html`<
 <dt>Category</dt><dd><a href="${categoryPath(row.category)}">${row.category}</a></dd>
 <dt>Location</dt><dd>${row.location}</dd>
 <dt>Seller</dt><dd><a href="/seller/${row.seller}">${row.seller}</a></dd>
-<dt>Seller's record</dt><dd>${sales === 1 ? "1 completed sale" : `${sales} completed sales`}; no reviews yet</dd>
+<dt>Seller's record</dt><dd data-seller-rating="${row.seller_rating.average ?? ""}">${sales === 1 ? "1 completed sale" : `${sales} completed sales`}; ${sellerRated ? `rated ${sellerRated}` : "no reviews yet"}</dd>
 <dt>Payment</dt><dd>${row.escrow_required ? "through escrow only" : "direct or through escrow"}</dd>
 <dt>Listed</dt><dd><time datetime="${isoDate(row.created_time)}">${isoDate(row.created_time).slice(0, 10)}</time></dd>
 <dt>Contract</dt><dd>${row.address}</dd>
 </dl>
 <p>To buy, open this page with a wallet: the marketplace app loads here when JavaScript is on.</p>
+<section aria-labelledby="reviews">
+<h2 id="reviews">Reviews of this listing</h2>
+${renderRating(row.rating)}
+${row.reviews.length > 0 ? renderReviews(row.reviews, { withListing: false }) : ""}
+</section>
 </article>`;
     return {
       version,
