@@ -9,6 +9,8 @@ import { createApi } from "../src/index.ts";
 import { checkSitemap } from "./helpers/sitemaps.ts";
 
 const LISTINGS = 120_000;
+/** Archived legacy listings: more than one sitemap file's worth. */
+const ARCHIVED = 60_000;
 const ORIGIN = "https://market.example";
 
 for (const target of databaseTargets()) {
@@ -22,6 +24,22 @@ for (const target of databaseTargets()) {
       await migrate(db, createLogger({ level: "warn" }));
       // The benchmark's loader: COPY in chunks, a share of them paused, closed and removed.
       await loadListings(db, { count: LISTINGS, seed: 7, vocabulary: vocabulary(2000, 7) });
+      // Archived listings (every third one known by a text label, the rest by a number), and reviews of
+      // them, which have no pages of their own.
+      await db.query(
+        `INSERT INTO archive_records (block_number, log_index, tx_hash, archive, kind, legacy_id, legacy_label,
+           content, summary, batch_id, leaf_index)
+         SELECT 1000 + i / 100, i % 100, '0x' || lpad(to_hex(i), 64, '0'), '0x${"aa".repeat(20)}', 0, i,
+           CASE WHEN i % 3 = 0 THEN 'old-' || i END, '0x' || lpad('', 64, '0'), '0x', i / 100, i % 100
+         FROM generate_series(1, $1::int) AS i`,
+        [ARCHIVED],
+      );
+      await db.query(
+        `INSERT INTO archive_records (block_number, log_index, tx_hash, archive, kind, legacy_id, content,
+           summary, batch_id, leaf_index, listing_legacy_id, rating)
+         SELECT 5000, i, '0x' || lpad(to_hex(i), 64, '0'), '0x${"aa".repeat(20)}', 1, i, '0x', '0x', 9999, i, i, 5
+         FROM generate_series(1, 100) AS i`,
+      );
       app = await createApi({
         db: { query: (sql, params) => db.query(sql, params) },
         rateLimit: false,
@@ -67,6 +85,36 @@ for (const target of databaseTargets()) {
       assert.ok(gone.length > 0);
       for (const row of gone)
         assert.ok(!seen.has(`${ORIGIN}/listing/${row.address}`), "gone listings are left out");
+    });
+
+    test("every archived listing is in exactly one archive file, streamed in files of at most 50,000", async () => {
+      const index = await app.inject({ method: "GET", url: "/sitemap.xml" });
+      const files = checkSitemap(index.body, "sitemapindex", ORIGIN).filter((f) =>
+        /\/sitemaps\/archive-\d+\.xml$/.test(f.loc),
+      );
+      assert.deepEqual(
+        files.map((f) => new URL(f.loc).pathname),
+        ["/sitemaps/archive-0.xml", "/sitemaps/archive-1.xml"],
+      );
+      const seen = new Set<string>();
+      const sizes: number[] = [];
+      for (const file of files) {
+        const response = await app.inject({ method: "GET", url: new URL(file.loc).pathname });
+        assert.equal(response.statusCode, 200);
+        assert.match(String(response.headers["content-type"]), /^application\/xml/);
+        const entries = checkSitemap(response.body, "urlset", ORIGIN);
+        sizes.push(entries.length);
+        for (const entry of entries) {
+          assert.match(entry.loc, /^https:\/\/market\.example\/archive\/(old-)?\d+$/);
+          assert.ok(!seen.has(entry.loc), `${entry.loc} is listed once`);
+          seen.add(entry.loc);
+        }
+      }
+      assert.deepEqual(sizes, [50_000, ARCHIVED - 50_000]);
+      assert.ok(seen.has(`${ORIGIN}/archive/old-3`), "a record known by its label is under its label");
+      assert.ok(seen.has(`${ORIGIN}/archive/4`), "a record known by a number is under the number");
+      assert.ok(!seen.has(`${ORIGIN}/archive/old-1`));
+      assert.equal((await app.inject({ method: "GET", url: "/sitemaps/archive-2.xml" })).statusCode, 404);
     });
   });
 }

@@ -14,15 +14,19 @@ const BATCH = 5_000;
 const XML = "application/xml; charset=utf-8";
 const LIVE = "status IN (1, 2)";
 
+/** Archived listings (kind 0) have pages; archived reviews are shown on them. */
+const ARCHIVED_LISTING = "kind = 0";
+
 /**
- * `/sitemap.xml`: an index of the category sitemap and of one file per 50,000 live listings (active or
- * paused, in creation order), each with the block time of its newest change as lastmod.
+ * `/sitemap.xml`: an index of the category sitemap, of one file per 50,000 live listings (active or
+ * paused, in creation order), each with the block time of its newest change as lastmod, and of one file per
+ * 50,000 archived listings (in the order they were archived).
  */
 export const sitemapIndex: PageRoute = {
   url: "/sitemap.xml",
   document: true,
   async render(request, { db, site }) {
-    const [files, block] = await Promise.all([
+    const [files, block, archive] = await Promise.all([
       db.query<{ file: string; lastmod: string }>(
         `SELECT (n / ${URLS_PER_SITEMAP})::text AS file, max(t)::text AS lastmod FROM (
            SELECT row_number() OVER (ORDER BY created_block, address) - 1 AS n,
@@ -30,25 +34,32 @@ export const sitemapIndex: PageRoute = {
            FROM listings WHERE ${LIVE}) x GROUP BY 1 ORDER BY 1`,
       ),
       lastListingBlock(db),
+      archiveState(db),
     ]);
+    const archiveFiles = Math.ceil(archive.records / URLS_PER_SITEMAP);
     const entry = (path: string, lastmod?: string) =>
       `<sitemap><loc>${escapeText(absoluteUrl(site, request, path))}</loc>${lastmod ? `<lastmod>${isoDate(lastmod)}</lastmod>` : ""}</sitemap>\n`;
     const newest = files.reduce((max, f) => Math.max(max, Number(f.lastmod)), 0);
     const body = `<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entry("/sitemaps/categories.xml", newest ? String(newest) : undefined)}${files.map((f) => entry(`/sitemaps/listings-${f.file}.xml`, f.lastmod)).join("")}</sitemapindex>
+${entry("/sitemaps/categories.xml", newest ? String(newest) : undefined)}${files.map((f) => entry(`/sitemaps/listings-${f.file}.xml`, f.lastmod)).join("")}${Array.from({ length: archiveFiles }, (_, i) => entry(`/sitemaps/archive-${i}.xml`)).join("")}</sitemapindex>
 `;
-    return { type: XML, body, version: block, maxAge: 300 };
+    return { type: XML, body, version: `${block}-${archive.block}`, maxAge: 300 };
   },
 };
 
-/** `/sitemaps/categories.xml` and `/sitemaps/listings-<n>.xml`, the files the index names. */
+/**
+ * `/sitemaps/categories.xml`, `/sitemaps/listings-<n>.xml` and `/sitemaps/archive-<n>.xml`, the files the
+ * index names.
+ */
 export const sitemapFile: PageRoute = {
   url: "/sitemaps/:name",
   document: true,
   async render(request, ctx) {
     const name = (request.params as { name: string }).name;
     if (name === "categories.xml") return categorySitemap(request, ctx);
+    const archived = /^archive-(\d{1,6})\.xml$/.exec(name)?.[1];
+    if (archived) return archiveSitemap(request, ctx, archived);
     const file = /^listings-(\d{1,6})\.xml$/.exec(name)?.[1];
     if (!file) throw notFound(`The sitemap ${name}`);
     return listingSitemap(request, ctx, file);
@@ -105,6 +116,73 @@ async function* listingUrls(
     sent += rows.length;
     const last = rows[rows.length - 1] as { address: string; block: string };
     after = [last.block, last.address];
+    if (rows.length < limit) break;
+  }
+  yield "</urlset>\n";
+}
+
+/** How many archived listings there are, and the newest block that archived anything (the validator). */
+async function archiveState(db: ApiDatabase): Promise<{ records: number; block: string }> {
+  const [row] = await db.query<{ records: number; block: string }>(
+    `SELECT (SELECT count(*) FROM archive_records WHERE ${ARCHIVED_LISTING})::int AS records,
+            coalesce((SELECT max(block_number) FROM archive_records), 0)::text AS block`,
+  );
+  return { records: Number(row?.records ?? 0), block: row?.block ?? "0" };
+}
+
+/**
+ * The n-th 50,000 archived listings, streamed in batches like the listing files. No lastmod: a record never
+ * changes, and the old marketplace's dates say nothing about when its page did.
+ */
+async function archiveSitemap(
+  request: FastifyRequest,
+  { db, site }: PageContext,
+  file: string,
+): Promise<PageResult> {
+  const [start] = await db.query<{ block: string; index: number }>(
+    `SELECT block_number::text AS block, log_index AS index FROM archive_records WHERE ${ARCHIVED_LISTING}
+       ORDER BY block_number, log_index OFFSET $1 LIMIT 1`,
+    [Number(file) * URLS_PER_SITEMAP],
+  );
+  if (!start) throw notFound(`The sitemap archive-${file}.xml`);
+  const { block } = await archiveState(db);
+  return {
+    type: XML,
+    version: `${block}-${start.block}-${start.index}`,
+    maxAge: 3600,
+    body: Readable.from(archiveUrls(db, site, request, start)),
+  };
+}
+
+async function* archiveUrls(
+  db: ApiDatabase,
+  site: Site,
+  request: FastifyRequest,
+  start: { block: string; index: number },
+): AsyncGenerator<string> {
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
+  const base = absoluteUrl(site, request, "/archive/");
+  let after: [string, number] = [start.block, start.index];
+  let first = true;
+  let sent = 0;
+  while (sent < URLS_PER_SITEMAP) {
+    const limit = Math.min(BATCH, URLS_PER_SITEMAP - sent);
+    const rows = await db.query<{ id: string; block: string; index: number }>(
+      `SELECT coalesce(legacy_label, legacy_id::text) AS id, block_number::text AS block, log_index AS index
+         FROM archive_records WHERE ${ARCHIVED_LISTING} AND (block_number, log_index) ${first ? ">=" : ">"} ($1::bigint, $2::int)
+         ORDER BY block_number, log_index LIMIT $3`,
+      [...after, limit],
+    );
+    first = false;
+    if (rows.length === 0) break;
+    let chunk = "";
+    // The page's own canonical form: the old id, percent-encoded as one path segment.
+    for (const row of rows)
+      chunk += `<url><loc>${escapeText(base + encodeURIComponent(row.id))}</loc></url>\n`;
+    yield chunk;
+    sent += rows.length;
+    const last = rows[rows.length - 1] as { block: string; index: number };
+    after = [last.block, Number(last.index)];
     if (rows.length < limit) break;
   }
   yield "</urlset>\n";
