@@ -91,6 +91,30 @@ test("the buyer's orders stand in the states the seed describes", async () => {
   assert.ok(demo.orders.filter((o) => o.review).length >= 2, "completed orders are reviewed");
 });
 
+test("a reviewed seller's rating and reviews are indexed, in the API's JSON and on the seller's page", async () => {
+  const { demo } = stack;
+  const reviewed = demo.orders.filter((o) => o.review);
+  const seller = reviewed[0]?.seller.toLowerCase() as string;
+  const theirs = reviewed.filter((o) => o.seller.toLowerCase() === seller);
+  const average = theirs.reduce((sum, o) => sum + (o.review?.rating ?? 0), 0) / theirs.length;
+  const body = await eventually<{
+    rating: { average: number | null; count: number };
+    reviews: { orderId: string; rating: number; text: string | null }[];
+  }>(`/sellers/${seller}`, (b) => b.rating?.count === theirs.length);
+  assert.equal(body.rating.average, Number(average.toFixed(2)));
+  for (const order of theirs) {
+    const review = body.reviews.find((r) => r.orderId === order.id);
+    assert.equal(review?.rating, order.review?.rating, `order ${order.id}`);
+    assert.equal(review?.text, order.review?.text, "the text, from the node's content store");
+  }
+  const page = await fetch(`${stack.url}/seller/${seller}`, { headers: { accept: "text/html" } });
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  const count = `${theirs.length} ${theirs.length === 1 ? "review" : "reviews"}`;
+  assert.ok(html.includes(`${average.toFixed(2)} out of 5 from ${count}`), "the rating on the page");
+  assert.ok(!html.includes(demo.accounts.buyer.address.toLowerCase()), "the buyer is not named");
+});
+
 test("the sample archive is imported: a record with its images, reviews and a proof, and the milestones", async () => {
   const { demo } = stack;
   assert.equal(demo.archive.listings, 300);
