@@ -29,3 +29,10 @@ export { type RunIndexCommandOptions, runIndexCommand } from "./runIndexCommand.
 export { type Database, openDatabase, type Queryable } from "./store/database.ts";
 export { digestTables } from "./store/digest.ts";
 export { migrate, readMigrations } from "./store/migrate.ts";
+export {
+  keepSearchWindow,
+  readSearchWindow,
+  rollSearchWindow,
+  SEARCH_WINDOW_TARGET,
+  type SearchWindow,
+} from "./store/searchWindow.ts";
