@@ -34,6 +34,9 @@ const PARAMS = [
   "cursor",
   "facets",
   "buyer",
+  "party",
+  "state",
+  "arbitrator",
   "junk",
 ];
 const NASTY = [
@@ -80,6 +83,8 @@ const pathSegment = fc.oneof(
 const getRequest = fc.oneof(
   queryString.map((q) => `/listings?${q}`),
   queryString.map((q) => `/orders?${q}`),
+  queryString.map((q) => `/disputes?${q}`),
+  fc.tuple(pathSegment, pathSegment).map(([a, b]) => `/disputes/${a}/${b}`),
   pathSegment.map((s) => `/listings/${s}`),
   pathSegment.map((s) => `/sellers/${s}`),
   pathSegment.map((s) => `/orders/${s}`),
