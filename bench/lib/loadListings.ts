@@ -2,7 +2,7 @@
 // metadata documents first, so the listings trigger builds each search vector with its description, then
 // the listings, by COPY in chunks, with the secondary indexes dropped during the load and rebuilt after it
 // (building an index once is several times faster than growing it row by row).
-import { type Database, LISTING_COLUMNS } from "@lantern/indexer";
+import { type Database, LISTING_COLUMNS, rollSearchWindow } from "@lantern/indexer";
 import { type GeneratedListing, makeListing, type Vocabulary } from "./searchData.ts";
 
 const CHUNK = 20_000;
@@ -14,6 +14,8 @@ export interface LoadOptions {
   seed: number;
   vocabulary: Vocabulary;
   onProgress?: (done: number) => void;
+  /** The search window's target size; the indexer's default when not given. */
+  searchWindow?: number;
 }
 
 export async function loadListings(db: Database, options: LoadOptions): Promise<void> {
@@ -65,6 +67,8 @@ export async function loadListings(db: Database, options: LoadOptions): Promise<
   await db.query(
     "INSERT INTO search_terms (term) SELECT word FROM ts_stat('SELECT search FROM listings') ON CONFLICT DO NOTHING",
   );
+  // What the indexer's window keeper does as listings arrive (store/searchWindow.ts).
+  await rollSearchWindow(db, { target: options.searchWindow });
   await db.query("VACUUM ANALYZE listings");
   await db.query("VACUUM ANALYZE listing_metadata");
   await db.query("VACUUM ANALYZE search_terms");

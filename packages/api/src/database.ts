@@ -22,7 +22,14 @@ export function openApiDatabase(url: string, options: { schema?: string; max?: n
     connectionTimeoutMillis: 5_000,
     // A query the planner gets wrong must not hold a connection forever.
     statement_timeout: 10_000,
-    ...(options.schema ? { options: `-c search_path="${options.schema.replaceAll('"', '""')}",public` } : {}),
+    options: [
+      ...(options.schema ? [`-c search_path="${options.schema.replaceAll('"', '""')}",public`] : []),
+      // Every API query is short and many run at once: a parallel plan's workers (and JIT compiling a
+      // plan the planner thinks costly) take longer to start than the query takes, and the cores they
+      // take serve the other requests better.
+      "-c max_parallel_workers_per_gather=0",
+      "-c jit=off",
+    ].join(" "),
   });
   // An idle connection the server drops emits 'error' on the pool; the next query gets a new one.
   pool.on("error", () => {});

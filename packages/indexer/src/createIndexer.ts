@@ -10,6 +10,7 @@ import { catchUp, follow } from "./realtime/follow.ts";
 import { type Database, openDatabase, type Queryable } from "./store/database.ts";
 import { lockDataDir, lockSchema } from "./store/lock.ts";
 import { migrate } from "./store/migrate.ts";
+import { keepSearchWindow } from "./store/searchWindow.ts";
 import { createRpc } from "./sync/rpc.ts";
 
 export interface BackfillResult {
@@ -53,6 +54,7 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
   let catchingUp: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   let fetchingMetadata: Promise<void> | undefined;
+  let keepingWindow: Promise<void> | undefined;
 
   const open = () => {
     opening ??= (async () => {
@@ -90,6 +92,7 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
           idleMs: Math.max(1000, resolved.pollingIntervalMs),
         }).catch(() => {});
       }
+      keepingWindow = keepSearchWindow(database, { shutdown, logger, intervalMs: 60_000 }).catch(() => {});
       logger.info("indexer ready", {
         database: db.location,
         checkpoint: e.current.number,
@@ -138,6 +141,7 @@ export function createIndexer(options: CreateIndexerOptions): Indexer {
         await opening?.catch(() => {});
         await catchingUp?.catch(() => {});
         await fetchingMetadata;
+        await keepingWindow;
         // Close first: the lock must outlive every write the database might still flush.
         await db?.close().catch(() => {});
         await release?.().catch(() => {});

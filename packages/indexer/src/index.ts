@@ -30,3 +30,10 @@ export { type Database, openDatabase, type Queryable } from "./store/database.ts
 export { digestTables } from "./store/digest.ts";
 export { migrate, readMigrations } from "./store/migrate.ts";
 export { LISTING_COLUMNS } from "./store/reduce/listings.ts";
+export {
+  keepSearchWindow,
+  readSearchWindow,
+  rollSearchWindow,
+  SEARCH_WINDOW_TARGET,
+  type SearchWindow,
+} from "./store/searchWindow.ts";

@@ -28,13 +28,17 @@ export interface SearchParams {
  */
 export const RANK_CANDIDATES = 300;
 /**
- * Relevance first looks among the newest this-many listings (a block range the GIN bitmap is ANDed with,
- * so a word in 2% of a million listings fetches 400 rows, not 20,000), and widens to all only when that
- * window has less than a page of matches.
+ * Relevance first looks among the newest listings: the indexer keeps a partial GIN index over those
+ * created at or after a block it moves now and then (search_window; migration 0009), so a word in 2% of
+ * a million listings costs the index entries of the window, not 20,000. It widens to every listing only
+ * when the window has less than a page of matches.
  */
-export const RECENT_WINDOW = 50_000;
-/** Facets and totals count at most this many matches, and say when they stopped. */
-export const FACET_CAP = 5_000;
+/**
+ * Facets and totals count at most this many matches, and say when they stopped (each count is then a
+ * lower bound). Counting reads every counted row from the table, about 3 us each on PostgreSQL and 6 us
+ * on PGlite, so the cap is what a search with facets costs beyond its page.
+ */
+export const FACET_CAP = 2_000;
 
 class Params {
   readonly values: unknown[] = [];
@@ -82,21 +86,21 @@ export async function searchListings(db: ApiDatabase, p: SearchParams): Promise<
   const hasWords = Boolean(p.q?.trim());
   const sort: Sort = p.sort === "relevance" || !p.sort ? (hasWords ? "relevance" : "newest") : p.sort;
   const cursor = p.cursor ? decodeCursor(p.cursor, sort) : undefined;
-  let tsquery: { sql: string; value: string } | undefined;
+  let tsquery: string | undefined;
   let expandedQuery: string | undefined;
   if (hasWords && p.q) {
-    tsquery = { sql: "websearch_to_tsquery('english', $TS)", value: p.q };
+    tsquery = await parseWords(db, p.q);
     if (cursor?.fallback) {
       expandedQuery = await expandQuery(db, p.q);
-      tsquery = expandedQuery ? { sql: "to_tsquery('simple', $TS)", value: expandedQuery } : undefined;
+      tsquery = expandedQuery;
     }
   }
-  let page = await runPage(db, p, sort, tsquery, cursor);
+  let page = tsquery === "" ? { items: [], nextCursor: null } : await runPage(db, p, sort, tsquery, cursor);
   // Nothing as written: try close words (typos) and longer ones (prefixes), first pages only.
   if (page.items.length === 0 && hasWords && p.q && !cursor) {
     expandedQuery = await expandQuery(db, p.q);
     if (expandedQuery) {
-      tsquery = { sql: "to_tsquery('simple', $TS)", value: expandedQuery };
+      tsquery = expandedQuery;
       page = await runPage(db, p, sort, tsquery, undefined, true);
     }
   }
@@ -108,11 +112,26 @@ export async function searchListings(db: ApiDatabase, p: SearchParams): Promise<
   return result;
 }
 
+/**
+ * The words as a tsquery, in its text form, "" when no word is left (only stop words). Parsed once and
+ * then passed as a constant: websearch_to_tsquery is only STABLE, so inside a scan's filter or recheck
+ * PostgreSQL would parse it again for every row it looks at, while a constant still lets the planner
+ * estimate how many rows match.
+ */
+async function parseWords(db: ApiDatabase, q: string): Promise<string> {
+  const [row] = await db.query<{ q: string }>(
+    "SELECT websearch_to_tsquery('english', $1)::text AS q",
+    [q],
+    "lantern_parse_words",
+  );
+  return row?.q ?? "";
+}
+
 async function runPage(
   db: ApiDatabase,
   p: SearchParams,
   sort: Sort,
-  tsquery: { sql: string; value: string } | undefined,
+  tsquery: string | undefined,
   cursor: Cursor | undefined,
   fallback = cursor?.fallback ?? false,
 ): Promise<Page> {
@@ -129,7 +148,7 @@ async function runPage(
   }
   const params = new Params();
   const where = filters(p, params);
-  if (tsquery) where.push(`l.search @@ ${tsquery.sql.replace("$TS", params.add(tsquery.value))}`);
+  if (tsquery) where.push(`l.search @@ ${params.add(tsquery)}::tsquery`);
   const [column, direction] =
     sort === "price_asc"
       ? ["price", "ASC"]
@@ -162,16 +181,18 @@ type Page = { items: unknown[]; nextCursor: string | null };
 async function runRelevance(
   db: ApiDatabase,
   p: SearchParams,
-  tsquery: { sql: string; value: string },
+  tsquery: string,
   window: string,
   cursor: Cursor | undefined,
   fallback: boolean,
 ): Promise<Page> {
   const params = new Params();
   const where = filters(p, params);
-  const q = tsquery.sql.replace("$TS", params.add(tsquery.value));
+  const q = `${params.add(tsquery)}::tsquery`;
   where.push(`l.search @@ ${q}`);
-  if (window !== "0") where.push(`l.created_block >= ${params.add(window)}::bigint`);
+  // A literal, not a parameter: the planner uses the window's partial index only when it can see that
+  // the condition implies the index's predicate (the cursor check keeps it digits only).
+  if (window !== "0") where.push(`l.created_block >= ${BigInt(window)}`);
   const after = cursor
     ? `WHERE (r.rank < ${params.add(cursor.key)}::real OR (r.rank = ${params.add(cursor.key)}::real AND r.address > ${params.add(cursor.address)}))`
     : "";
@@ -208,17 +229,16 @@ function toPage(rows: Row[], limit: number, cursor: Omit<Cursor, "key" | "addres
 }
 
 /**
- * The first block of the newest RECENT_WINDOW listings, "0" when there are fewer. Read from the index at
- * most every 30 s per process (listings only get newer, so a stale value just widens the window a little).
+ * The first block of the recent window, "0" when there is none (few listings). Read at most every 30 s per
+ * process: after the window moves, a search with the old block is still right, it just plans without the
+ * window's index until the next read.
  */
 const windows = new WeakMap<ApiDatabase, { at: number; block: Promise<string> }>();
 async function recentWindow(db: ApiDatabase): Promise<string> {
   const cached = windows.get(db);
   if (cached && Date.now() - cached.at < 30_000) return cached.block;
   const block = db
-    .query<{ block: string }>(
-      `SELECT created_block::text AS block FROM listings ORDER BY created_block DESC LIMIT 1 OFFSET ${RECENT_WINDOW}`,
-    )
+    .query<{ block: string }>("SELECT first_block::text AS block FROM search_window")
     .then((rows) => rows[0]?.block ?? "0");
   windows.set(db, { at: Date.now(), block });
   block.catch(() => windows.delete(db));
@@ -258,12 +278,12 @@ export async function expandQuery(db: ApiDatabase, q: string): Promise<string | 
 
 export const ARCHIVED_MATCHES = 5;
 
-async function archivedMatches(db: ApiDatabase, tsquery: { sql: string; value: string }): Promise<unknown[]> {
+async function archivedMatches(db: ApiDatabase, tsquery: string): Promise<unknown[]> {
   const rows = await db.query<{ item: unknown }>(
     `SELECT ${ARCHIVE_RECORD_JSON} AS item FROM archive_records r
-     WHERE r.kind = 0 AND r.search @@ ${tsquery.sql.replace("$TS", "$1")}
+     WHERE r.kind = 0 AND r.search @@ $1::tsquery
      ORDER BY r.block_number DESC, r.log_index DESC LIMIT ${ARCHIVED_MATCHES}`,
-    [tsquery.value],
+    [tsquery],
   );
   return rows.map((r) => r.item);
 }
@@ -271,11 +291,12 @@ async function archivedMatches(db: ApiDatabase, tsquery: { sql: string; value: s
 async function facets(
   db: ApiDatabase,
   p: SearchParams,
-  tsquery: { sql: string; value: string } | undefined,
+  tsquery: string | undefined,
 ): Promise<Pick<SearchResult, "total" | "facets">> {
   const params = new Params();
   const where = filters(p, params);
-  if (tsquery) where.push(`l.search @@ ${tsquery.sql.replace("$TS", params.add(tsquery.value))}`);
+  // "" (only stop words) matches nothing, as it does in the page query.
+  if (tsquery !== undefined) where.push(`l.search @@ ${params.add(tsquery)}::tsquery`);
   const [row] = await db.query<{ total: number; categories: unknown; prices: unknown }>(
     `WITH matched AS (
        SELECT l.category, l.currency, length(l.price::text) AS digits FROM listings l

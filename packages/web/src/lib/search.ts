@@ -30,6 +30,11 @@ export interface SearchResult {
   facets: { categories: Facet[]; prices: Facet[] };
   next?: string;
   total?: number;
+  /**
+   * False when the API stopped counting at its cap: the total and every facet count are then lower
+   * bounds ("2,000+"), counted over the first matches only.
+   */
+  totalExact?: boolean;
   /** Set when nothing matched as written and the results are for close words (a typo, a prefix). */
   expandedQuery?: string;
 }
@@ -79,7 +84,7 @@ export function toSearchResult(body: Raw): SearchResult {
         })),
     },
     ...(typeof body.nextCursor === "string" && body.nextCursor ? { next: body.nextCursor } : {}),
-    ...(typeof total?.count === "number" ? { total: total.count } : {}),
+    ...(typeof total?.count === "number" ? { total: total.count, totalExact: total.exact !== false } : {}),
     ...(typeof body.expandedQuery === "string" ? { expandedQuery: body.expandedQuery } : {}),
   };
 }

@@ -49,6 +49,13 @@ export default function Search() {
     maxPrice: toWei(params.maxPrice),
     facets: true,
   });
+  // " (812)", or " (812+)" when the API stopped counting at its cap and the count is a lower bound.
+  const facetCount = (category: string) => {
+    const facet = results.data?.facets.categories.find((f) => f.value === category);
+    return facet
+      ? ` (${facet.count.toLocaleString("en-US")}${results.data?.totalExact === false ? "+" : ""})`
+      : "";
+  };
   const [minPrice, setMinPrice] = useState(params.minPrice ?? "");
   const [maxPrice, setMaxPrice] = useState(params.maxPrice ?? "");
 
@@ -88,9 +95,7 @@ export default function Search() {
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.label}
-                  {results.data?.facets.categories.find((f) => f.value === c.id)
-                    ? ` (${results.data.facets.categories.find((f) => f.value === c.id)?.count})`
-                    : ""}
+                  {facetCount(c.id)}
                 </option>
               ))}
             </select>
@@ -143,7 +148,9 @@ export default function Search() {
           ) : null}
           {results.data?.total !== undefined ? (
             <p className="hint">
-              {results.data.total} listing{results.data.total === 1 ? "" : "s"}
+              {results.data.total.toLocaleString("en-US")}
+              {results.data.totalExact === false ? "+" : ""} listing
+              {results.data.total === 1 && results.data.totalExact !== false ? "" : "s"}
             </p>
           ) : null}
           {results.data && results.data.items.length === 0 ? (
