@@ -19,8 +19,9 @@ function storedFiles(dir: string): Set<string> {
   return out;
 }
 
-// An /orders filter and an unknown name besides the search's own: parameters a route does not take.
-const PARAMS = [...SEARCH_PARAMS, "buyer", "junk"];
+// Filters of /orders and /disputes, and an unknown name, besides the search's own: parameters some
+// routes do not take.
+const PARAMS = [...SEARCH_PARAMS, "buyer", "party", "state", "arbitrator", "junk"];
 const NASTY = [
   "",
   "0",
@@ -65,6 +66,8 @@ const pathSegment = fc.oneof(
 const getRequest = fc.oneof(
   queryString.map((q) => `/listings?${q}`),
   queryString.map((q) => `/orders?${q}`),
+  queryString.map((q) => `/disputes?${q}`),
+  fc.tuple(pathSegment, pathSegment).map(([a, b]) => `/disputes/${a}/${b}`),
   pathSegment.map((s) => `/listings/${s}`),
   pathSegment.map((s) => `/sellers/${s}`),
   pathSegment.map((s) => `/orders/${s}`),

@@ -455,6 +455,8 @@ for (const target of databaseTargets()) {
         "/sellers/{address}",
         "/orders",
         "/orders/{id}",
+        "/disputes",
+        "/disputes/{arbitrator}/{id}",
         "/health",
         "/content",
         "/ipfs/{cid}",

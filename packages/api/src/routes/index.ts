@@ -1,6 +1,7 @@
 import type { RouteDefinition } from "../route.ts";
 import { archiveRecordRoute, milestonesRoute } from "./archive.ts";
 import { ipfsRoute, uploadRoute } from "./content.ts";
+import { disputeRoute, disputesRoute } from "./disputes.ts";
 import { healthRoute } from "./health.ts";
 import { listingRoute, searchRoute } from "./listings.ts";
 import { orderRoute, ordersRoute } from "./orders.ts";
@@ -17,6 +18,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   sellerRoute,
   ordersRoute,
   orderRoute,
+  disputesRoute,
+  disputeRoute,
   uploadRoute,
   ipfsRoute,
   milestonesRoute,

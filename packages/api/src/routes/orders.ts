@@ -16,7 +16,8 @@ const STATES = [
 ] as const;
 const STATE_SQL = `CASE o.state ${STATES.map((s, i) => `WHEN ${i + 1} THEN '${s}'`).join(" ")} ELSE o.state::text END`;
 
-const ORDER_JSON = `jsonb_build_object(
+/** An order as the API shows it; `o` is the orders row. */
+export const ORDER_JSON = `jsonb_build_object(
   'orderId', o.order_id::text, 'listing', o.listing, 'buyer', o.buyer, 'seller', o.seller,
   'currency', o.currency, 'amount', o.amount::text, 'quantity', o.quantity, 'escrowed', o.escrowed,
   'state', ${STATE_SQL}, 'shipWindow', o.ship_window, 'deliveryWindow', o.delivery_window,

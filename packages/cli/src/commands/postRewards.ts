@@ -119,11 +119,17 @@ export async function runLocalDistributor(
       lastFailure = failure;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.intervalMs ?? 2_000);
-      options.signal.addEventListener("abort", () => {
+      // The listener goes with the timer: one added every round and never removed piles up for as long
+      // as the node runs (Node warns at eleven).
+      const onAbort = () => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      const timer = setTimeout(() => {
+        options.signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, options.intervalMs ?? 2_000);
+      options.signal.addEventListener("abort", onAbort, { once: true });
     });
   }
 }
