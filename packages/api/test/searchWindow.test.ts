@@ -3,17 +3,9 @@
 // lacks is still found among older listings, and the window's query really uses the window's index.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import {
-  createLogger,
-  type Database,
-  migrate,
-  openDatabase,
-  rollSearchWindow,
-  type SearchWindow,
-} from "@lantern/indexer";
-import { loadListings } from "../../../bench/lib/loadListings.ts";
-import { vocabulary } from "../../../bench/lib/searchData.ts";
-import { databaseTargets, type TestDatabase } from "../../indexer/test/helpers/databases.ts";
+import { type Database, rollSearchWindow, type SearchWindow } from "@lantern/indexer";
+import { databaseTargets } from "../../indexer/test/helpers/databases.ts";
+import { loadedDatabase } from "../../indexer/test/helpers/loaded.ts";
 import type { ApiDatabase } from "../src/index.ts";
 import { searchListings } from "../src/index.ts";
 
@@ -22,21 +14,18 @@ type Item = { address: string; createdBlock: number };
 
 for (const target of databaseTargets()) {
   describe(`relevance over the recent window on ${target.name}`, () => {
-    let database: TestDatabase;
     let db: Database;
+    let close: (() => Promise<void>) | undefined;
     let api: ApiDatabase;
     let window: SearchWindow;
     const sql: string[] = [];
     before(async () => {
-      database = await target.create();
-      db = await openDatabase(database.config);
-      await migrate(db, createLogger({ level: "warn" }));
-      await loadListings(db, {
+      ({ db, close } = await loadedDatabase(target, {
         count: LISTINGS,
         seed: 11,
-        vocabulary: vocabulary(5000, 11),
+        words: 5000,
         searchWindow: 600,
-      });
+      }));
       const moved = await rollSearchWindow(db, { target: 600 });
       // loadListings already moved it; this call finds nothing to do.
       assert.equal(moved, undefined);
@@ -53,8 +42,7 @@ for (const target of databaseTargets()) {
       };
     });
     after(async () => {
-      await db?.close();
-      await database?.drop();
+      await close?.();
     });
 
     /** A lexeme and how many live listings have it, at or after the window's first block and before it. */

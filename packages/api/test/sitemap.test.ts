@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { createLogger, type Database, migrate, openDatabase } from "@lantern/indexer";
+import type { Database } from "@lantern/indexer";
 import type { FastifyInstance } from "fastify";
-import { loadListings } from "../../../bench/lib/loadListings.ts";
-import { vocabulary } from "../../../bench/lib/searchData.ts";
-import { databaseTargets, type TestDatabase } from "../../indexer/test/helpers/databases.ts";
+import { databaseTargets } from "../../indexer/test/helpers/databases.ts";
+import { loadedDatabase } from "../../indexer/test/helpers/loaded.ts";
 import { createApi } from "../src/index.ts";
 import { checkSitemap } from "./helpers/sitemaps.ts";
 
@@ -13,15 +12,12 @@ const ORIGIN = "https://market.example";
 
 for (const target of databaseTargets()) {
   describe(`sitemaps of ${LISTINGS.toLocaleString("en-US")} listings on ${target.name}`, () => {
-    let database: TestDatabase;
     let db: Database;
+    let close: (() => Promise<void>) | undefined;
     let app: FastifyInstance;
     before(async () => {
-      database = await target.create();
-      db = await openDatabase(database.config);
-      await migrate(db, createLogger({ level: "warn" }));
       // The benchmark's loader: COPY in chunks, a share of them paused, closed and removed.
-      await loadListings(db, { count: LISTINGS, seed: 7, vocabulary: vocabulary(2000, 7) });
+      ({ db, close } = await loadedDatabase(target, { count: LISTINGS, seed: 7, words: 2000 }));
       app = await createApi({
         db: { query: (sql, params) => db.query(sql, params) },
         rateLimit: false,
@@ -30,8 +26,7 @@ for (const target of databaseTargets()) {
     });
     after(async () => {
       await app?.close();
-      await db?.close();
-      await database?.drop();
+      await close?.();
     });
 
     test("every live listing is in exactly one file, each file within the protocol's limits", async () => {

@@ -1,16 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { loadListings } from "../../../bench/lib/loadListings.ts";
-import { vocabulary } from "../../../bench/lib/searchData.ts";
-import {
-  createLogger,
-  type Database,
-  migrate,
-  openDatabase,
-  readSearchWindow,
-  rollSearchWindow,
-} from "../src/index.ts";
-import { databaseTargets, type TestDatabase } from "./helpers/databases.ts";
+import { type Database, readSearchWindow, rollSearchWindow } from "../src/index.ts";
+import { databaseTargets } from "./helpers/databases.ts";
+import { loadedDatabase } from "./helpers/loaded.ts";
 
 const LISTINGS = 2_000;
 
@@ -23,23 +15,19 @@ async function windowIndexes(db: Database): Promise<{ name: string; definition: 
 
 for (const target of databaseTargets()) {
   describe(`the search window on ${target.name}`, () => {
-    let database: TestDatabase;
     let db: Database;
+    let close: (() => Promise<void>) | undefined;
     before(async () => {
-      database = await target.create();
-      db = await openDatabase(database.config);
-      await migrate(db, createLogger({ level: "warn" }));
       // A target the load never reaches, so the tests below move the window themselves.
-      await loadListings(db, {
+      ({ db, close } = await loadedDatabase(target, {
         count: LISTINGS,
         seed: 5,
-        vocabulary: vocabulary(300, 5),
+        words: 300,
         searchWindow: LISTINGS,
-      });
+      }));
     });
     after(async () => {
-      await db?.close();
-      await database?.drop();
+      await close?.();
     });
 
     test("no window while the listings are fewer than twice the target", async () => {

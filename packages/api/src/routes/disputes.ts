@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { notFound } from "../errors.ts";
 import { defineRoute } from "../route.ts";
-import { decodeCursor, encodeCursor } from "../search/cursor.ts";
+import { decodeCursor, keysetPage } from "../search/cursor.ts";
 import { address, limit, uint } from "../validation.ts";
 import { ORDER_JSON } from "./orders.ts";
 
@@ -60,15 +60,11 @@ export const disputesRoute = defineRoute({
        ORDER BY d.dispute_id DESC, d.arbitrator DESC LIMIT $${params.push(query.limit + 1)}`,
       params,
     );
-    const items = rows.slice(0, query.limit).map((r) => r.item);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ sort: "dispute", key: String(last.disputeId), address: String(last.arbitrator) })
-          : null,
-    };
+    return keysetPage(rows, query.limit, (last) => ({
+      sort: "dispute",
+      key: String(last.disputeId),
+      address: String(last.arbitrator),
+    }));
   },
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { notFound } from "../errors.ts";
 import { defineRoute } from "../route.ts";
-import { decodeCursor, encodeCursor } from "../search/cursor.ts";
+import { decodeCursor, keysetPage } from "../search/cursor.ts";
 import { address, limit, uint } from "../validation.ts";
 
 const STATES = [
@@ -54,15 +54,11 @@ export const ordersRoute = defineRoute({
        ORDER BY o.order_id DESC LIMIT $${params.push(query.limit + 1)}`,
       params,
     );
-    const items = rows.slice(0, query.limit).map((r) => r.item);
-    const last = items.at(-1);
-    return {
-      items,
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ sort: "order", key: String(last.orderId), address: `0x${"0".repeat(40)}` })
-          : null,
-    };
+    return keysetPage(rows, query.limit, (last) => ({
+      sort: "order",
+      key: String(last.orderId),
+      address: `0x${"0".repeat(40)}`,
+    }));
   },
 });
 

@@ -43,3 +43,17 @@ export function decodeCursor(text: string, sort: string): Cursor {
   if (c.window !== undefined && (typeof c.window !== "string" || !/^\d{1,18}$/.test(c.window))) throw fail();
   return { sort: c.sort, key: c.key, address: c.address, fallback: c.fallback, window: c.window };
 }
+
+/**
+ * A keyset page from `limit + 1` rows: the first `limit` items, and a cursor after the last of them when
+ * the extra row says there is more.
+ */
+export function keysetPage<T extends { item: Record<string, unknown> }>(
+  rows: T[],
+  limit: number,
+  cursorAfter: (last: Record<string, unknown>) => Cursor,
+): { items: Record<string, unknown>[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit).map((r) => r.item);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorAfter(last)) : null };
+}
