@@ -386,8 +386,8 @@ test("a seller contests a report by matching the deposit; the listing shows it i
 });
 
 test("the losing seller appeals a ruling from the DApp, paying the fee; a second round of 2N + 1 seats is drawn", async () => {
-  // The first round as the tests above play it, through the SDK: disputed, answered, drawn, voted for the
-  // buyer and revealed. The appeal is what this test is about.
+  // The first round goes through the SDK (the tests above play it in the browser): disputed, answered,
+  // drawn, voted for the buyer and revealed. The appeal is what this test is about.
   const listing = await listItem(stack, sdkContext(stack, deployment, SELLER), {
     title: "Rolleiflex 2.8F",
     description: "Twin-lens reflex, meter working.",
