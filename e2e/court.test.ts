@@ -3,12 +3,23 @@
 // seats is drawn; the drawn arbiters
 // commit and reveal in the DApp (a reveal with a lost or wrong salt is refused before sending, and the vote
 // file exported on commit brings it back); the ruling refunds the buyer and the buyer's balance shows it. Then
-// a listing is reported, not contested, and removed from search. The chain's clock is moved with
+// a listing is reported, not contested, and removed from search; and on a second order's dispute, ruled for
+// the buyer, the seller appeals from the DApp and a larger committee is drawn. The chain's clock is moved with
 // evm_increaseTime between phases. Every page is saved under e2e/screenshots/.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { type Deployment, getOrder, type WriteContext } from "@lantern/sdk";
+import {
+  commitVote,
+  type Deployment,
+  dispute,
+  drawCommittee,
+  getCourtDispute,
+  getOrder,
+  payArbitrationFee,
+  revealVote,
+  type WriteContext,
+} from "@lantern/sdk";
 import type { Locator, Page } from "playwright-core";
 import { parseEther } from "viem";
 import { launchBrowser, type TestBrowser } from "./lib/browser.ts";
@@ -372,6 +383,81 @@ test("a seller contests a report by matching the deposit; the listing shows it i
     /The serial numbers match; photos attached\./,
   );
   await page.locator('[data-phase="Drawing the committee"]').waitFor();
+});
+
+test("the losing seller appeals a ruling from the DApp, paying the fee; a second round of 2N + 1 seats is drawn", async () => {
+  // The first round goes through the SDK (the tests above play it in the browser): disputed, answered,
+  // drawn, voted for the buyer and revealed. The appeal is what this test is about.
+  const listing = await listItem(stack, sdkContext(stack, deployment, SELLER), {
+    title: "Rolleiflex 2.8F",
+    description: "Twin-lens reflex, meter working.",
+    category: "electronics/cameras",
+    price: PRICE,
+  });
+  const appealed = await buyWithEscrow(sdkContext(stack, deployment, BUYER), listing);
+  await dispute(sdkContext(stack, deployment, BUYER), { orderId: appealed });
+  await payArbitrationFee(sdkContext(stack, deployment, SELLER), { orderId: appealed });
+  const disputeId =
+    (await getOrder(sdkContext(stack, deployment, BUYER), { orderId: appealed })).dispute?.disputeId ??
+    assert.fail("the order went to court");
+  const anyone = sdkContext(stack, deployment, REPORTER);
+  await drawCommittee(anyone, { disputeId, pollInterval: 250 });
+  const [first] = (await getCourtDispute(anyone, { disputeId })).rounds;
+  assert.equal(first?.seats.length, 3);
+  const arbiterOf = (address: string) =>
+    [...Array(10).keys()].find((a) => devAddress(a).toLowerCase() === address.toLowerCase()) as number;
+  const salts = [];
+  for (const s of first?.seats ?? []) {
+    const context = sdkContext(stack, deployment, arbiterOf(s.arbiter));
+    salts.push((await commitVote(context, { disputeId, round: 0, seat: s.seat, ruling: 1n })).salt);
+  }
+  await increaseTime(stack.rpcUrl, DAY + 60);
+  for (const [i, s] of (first?.seats ?? []).entries()) {
+    const context = sdkContext(stack, deployment, arbiterOf(s.arbiter));
+    await revealVote(context, {
+      disputeId,
+      round: 0,
+      seat: s.seat,
+      ruling: 1n,
+      salt: salts[i] as `0x${string}`,
+    });
+  }
+  await increaseTime(stack.rpcUrl, DAY + 60);
+
+  await useDevAccount(page, SELLER);
+  await page.goto(`${stack.url}/court/dispute/${disputeId}`);
+  await waitForPhase("Appeal period");
+  assert.match(
+    (await page.locator("[data-outcome]").textContent()) ?? "",
+    /Current ruling, unless appealed: the buyer is refunded\./,
+  );
+  const button = page.getByRole("button", { name: /^Appeal \([\d.]+ ETH\)$/ });
+  const shown = /\(([\d.]+) ETH\)/.exec((await button.textContent()) ?? "")?.[1] ?? "";
+  assert.match((await page.locator(".actions .hint").textContent()) ?? "", /A new committee of 7 arbiters/);
+  const before = await balance(SELLER);
+  await button.click();
+  assert.equal((await txResult(page.locator(".actions"), "Appealing")).status, "confirmed");
+  const paid = before - (await balance(SELLER));
+  assert.ok(
+    paid >= parseEther(shown),
+    `the seller paid the ${shown} ETH the button named (and gas): ${paid}`,
+  );
+
+  // The appeal opens a second round, to be drawn; the first round's votes stay on the page.
+  await waitForPhase("Drawing the committee");
+  await page.getByRole("heading", { name: "Round 2: 0 of 7 seats drawn" }).waitFor();
+  await page.getByRole("heading", { name: "Round 1: 3 of 3 seats drawn" }).waitFor();
+  assert.equal(await page.locator("[data-outcome]").count(), 0, "no ruling stands while the appeal is heard");
+  await shot(page, "28-court-appealed");
+  const round = (await getCourtDispute(anyone, { disputeId })).rounds[1];
+  assert.equal(round?.committee, 7);
+  assert.equal(round?.appellant.toLowerCase(), devAddress(SELLER).toLowerCase());
+
+  await page.getByRole("button", { name: "Draw the committee" }).click();
+  assert.equal((await txResult(page.locator(".actions"), "Drawing the committee")).status, "confirmed");
+  await waitForPhase("Commit votes");
+  await page.getByRole("heading", { name: "Round 2: 7 of 7 seats drawn" }).waitFor();
+  await shot(page, "29-court-appeal-drawn");
 });
 
 test("the court and dispute pages fit a phone's width", async () => {

@@ -2,30 +2,11 @@
 // metadata documents first, so the listings trigger builds each search vector with its description, then
 // the listings, by COPY in chunks, with the secondary indexes dropped during the load and rebuilt after it
 // (building an index once is several times faster than growing it row by row).
-import { type Database, rollSearchWindow } from "@lantern/indexer";
+import { type Database, LISTING_COLUMNS, rollSearchWindow } from "@lantern/indexer";
 import { type GeneratedListing, makeListing, type Vocabulary } from "./searchData.ts";
 
 const CHUNK = 20_000;
 
-const LISTING_COLUMNS = [
-  "address",
-  "seller",
-  "template",
-  "currency",
-  "base_price",
-  "price",
-  "stock",
-  "status",
-  "metadata_cid",
-  "title",
-  "category",
-  "location",
-  "created_block",
-  "created_time",
-  "created_tx",
-  "updated_block",
-  "updated_time",
-] as const;
 const METADATA_COLUMNS = ["cid", "state", "description", "images", "condition", "attributes", "fetched_at"];
 
 export interface LoadOptions {

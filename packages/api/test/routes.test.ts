@@ -1,19 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { archiveLeaf } from "@lantern/sdk";
 import { databaseTargets } from "../../indexer/test/helpers/databases.ts";
 import { testIndexer } from "../../indexer/test/helpers/indexer.ts";
-import { type Fixture, get, JPEG, PNG, startFixture } from "./helpers/fixture.ts";
+import { get, JPEG, PNG, SEARCH_PARAMS, useFixture } from "./helpers/fixture.ts";
 
 for (const target of databaseTargets()) {
   describe(`API routes on ${target.name}`, () => {
-    let f: Fixture;
-    before(async () => {
-      f = await startFixture(target);
-    });
-    after(async () => {
-      await f?.close();
-    });
+    const f = useFixture(target);
 
     const titles = (body: { items: { title: string }[] }) => body.items.map((i) => i.title);
 
@@ -525,21 +519,7 @@ for (const target of databaseTargets()) {
         assert.ok(body.paths[path], path);
       }
       const names = body.paths["/listings"].get.parameters.map((p: { name: string }) => p.name);
-      for (const name of [
-        "q",
-        "category",
-        "minPrice",
-        "maxPrice",
-        "currency",
-        "location",
-        "seller",
-        "status",
-        "escrow",
-        "sort",
-        "limit",
-        "cursor",
-        "facets",
-      ]) {
+      for (const name of SEARCH_PARAMS) {
         assert.ok(names.includes(name), name);
       }
     });

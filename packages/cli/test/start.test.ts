@@ -8,10 +8,12 @@ import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { SAMPLE_FILES } from "@lantern/archive";
 import { openDatabase } from "@lantern/indexer";
-import { anvilAccounts, createListing, readDeploymentFile } from "@lantern/sdk";
+import { anvilAccounts, createListing, escrowAbi, listingFactoryAbi, readDeploymentFile } from "@lantern/sdk";
 import { createPublicClient, createWalletClient, http, parseEther, zeroAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
+import { DEMO_LISTINGS, DEMO_ORDERS } from "../src/demo/catalog.ts";
+import { DEMO_ROLES } from "../src/demo/seedDemo.ts";
 
 const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "src", "bin.ts");
 const tmpDirs: string[] = [];
@@ -42,10 +44,12 @@ interface Run {
   exit: Promise<number | null>;
 }
 
-function lantern(args: string[], env: Record<string, string> = {}): Run {
+/** `lantern` with these arguments; with `group`, in a process group of its own (see `interrupt`). */
+function lantern(args: string[], env: Record<string, string> = {}, group = false): Run {
   const child = spawn(process.execPath, ["--import", "tsx", bin, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env },
+    detached: group,
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => {
@@ -68,6 +72,22 @@ async function waitFor(run: Run, text: string, timeoutMs = 60_000): Promise<void
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Ctrl-C in a terminal: SIGINT to the whole process group, anvil included (which saves the chain). */
+async function interrupt(run: Run): Promise<void> {
+  process.kill(-(run.child.pid as number), "SIGINT");
+  await run.exit;
+  // anvil is not waited for by anyone once the node process is gone: wait until it let go of its port.
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(-(run.child.pid as number), 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("the process group did not stop");
 }
 
 /** The JSON at `url` once it answers 200: the indexer writes what the chain holds a moment later. */
@@ -223,6 +243,95 @@ describe("lantern start", () => {
     assert.deepEqual(JSON.parse(readFileSync(path.join(dataDir, "demo.json"), "utf8")), seed);
     second.child.kill("SIGINT");
     assert.equal(await second.exit, 0, second.output());
+  });
+
+  test("--demo cut short by Ctrl-C, during the listings and then during the orders, resumes: each listing and order exists once", async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const args = ["start", "--demo", "--data-dir", dataDir, "--port", String(port)];
+    const client = createPublicClient({ transport: http(`http://127.0.0.1:${port}`) });
+    const sellers = DEMO_ROLES.sellers.map((i) => anvilAccounts[i]?.address ?? assert.fail("no account"));
+    const buyer = anvilAccounts[DEMO_ROLES.buyer]?.address ?? assert.fail("no account");
+    const onChain = async () => {
+      const deployment =
+        readDeploymentFile(path.join(dataDir, "deployments"), 31337) ?? assert.fail("no deployment file");
+      const [listings, orders] = await Promise.all([
+        client.getContractEvents({
+          address: deployment.contracts.ListingFactory,
+          abi: listingFactoryAbi,
+          eventName: "ListingCreated",
+          args: { seller: sellers },
+          fromBlock: deployment.deploymentBlock,
+          strict: true,
+        }),
+        client.getContractEvents({
+          address: deployment.contracts.Escrow,
+          abi: escrowAbi,
+          eventName: "OrderPaid",
+          args: { buyer },
+          fromBlock: deployment.deploymentBlock,
+          strict: true,
+        }),
+      ]);
+      return {
+        listings: listings.map((l) => l.args.listing),
+        orders: orders.map((o) => o.args.orderId.toString()),
+      };
+    };
+    /** Runs `lantern start --demo` until the chain holds `enough` of what it seeds, then interrupts it. */
+    const cutShort = async (enough: (seen: Awaited<ReturnType<typeof onChain>>) => boolean) => {
+      const run = lantern([...args, "--api-port", String(await freePort())], {}, true);
+      try {
+        await waitFor(run, "Seeding the demo", 120_000);
+        for (;;) {
+          if (run.child.exitCode !== null)
+            assert.fail(`finished before it was interrupted:\n${run.output()}`);
+          const seen = await onChain().catch(() => undefined);
+          if (seen && enough(seen)) break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      } finally {
+        await interrupt(run);
+      }
+      assert.doesNotMatch(run.output(), /Lantern is running/);
+      return run.output();
+    };
+
+    await cutShort((seen) => seen.listings.length >= 3);
+    const second = await cutShort((seen) => seen.orders.length >= 2);
+    const listingsFound = Number(
+      /Listings: 12 .*; (\d+) of them found from an earlier run/.exec(second)?.[1],
+    );
+    assert.ok(listingsFound >= 3 && listingsFound < 12, `listings the second start found: ${second}`);
+
+    const last = lantern([...args, "--api-port", String(await freePort())], {}, true);
+    try {
+      await waitFor(last, "Lantern is running", 120_000);
+      assert.match(last.output(), /Demo\s+seeded now/);
+      const ordersFound = Number(
+        /Orders: 8 .*; (\d+) of them found from an earlier run/.exec(last.output())?.[1],
+      );
+      assert.ok(ordersFound >= 2 && ordersFound < 8, `orders the last start found: ${last.output()}`);
+      const seen = await onChain();
+      const seed = JSON.parse(readFileSync(path.join(dataDir, "demo.json"), "utf8"));
+      assert.equal(seen.listings.length, DEMO_LISTINGS.length);
+      assert.equal(seen.orders.length, DEMO_ORDERS.length);
+      assert.deepEqual(
+        seed.listings.map((l: { address: string }) => l.address),
+        seen.listings,
+        "demo.json names the listings on chain, in the catalog's order",
+      );
+      assert.deepEqual(
+        seed.orders.map((o: { id: string }) => o.id),
+        seen.orders,
+      );
+      assert.deepEqual(
+        seed.orders.map((o: { state: string }) => o.state),
+        DEMO_ORDERS.map((o) => (o.escrowed ? o.state : "Direct")),
+      );
+    } finally {
+      await interrupt(last);
+    }
   });
 
   test("refuses a taken port with a message that names it, and exits non-zero", async () => {

@@ -29,6 +29,7 @@ export { type RunIndexCommandOptions, runIndexCommand } from "./runIndexCommand.
 export { type Database, openDatabase, type Queryable } from "./store/database.ts";
 export { digestTables } from "./store/digest.ts";
 export { migrate, readMigrations } from "./store/migrate.ts";
+export { LISTING_COLUMNS } from "./store/reduce/listings.ts";
 export {
   keepSearchWindow,
   readSearchWindow,

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { after, before } from "node:test";
 import { ContentStore } from "@lantern/content";
 import { contentStoreSource, type Indexer } from "@lantern/indexer";
 import {
@@ -35,6 +36,23 @@ import { type ApiDatabase, type CreateApiOptions, createApi, openApiDatabase } f
 /** Tiny but real image headers: enough for the store's sniffing, which is all that reads them. */
 export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]);
 export const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+
+/** The query parameters GET /listings takes, as its documentation must name them and the fuzzer tries them. */
+export const SEARCH_PARAMS = [
+  "q",
+  "category",
+  "minPrice",
+  "maxPrice",
+  "currency",
+  "location",
+  "seller",
+  "status",
+  "escrow",
+  "sort",
+  "limit",
+  "cursor",
+  "facets",
+] as const;
 
 export interface SeededListing {
   address: string;
@@ -344,6 +362,21 @@ async function seedArchive(chain: TestChain, store: ContentStore): Promise<`0x${
 
 function encodeListingMetadataValue(metadata: ListingMetadataInput): unknown {
   return JSON.parse(new TextDecoder().decode(encodeListingMetadata(metadata).bytes));
+}
+
+/**
+ * The fixture of the enclosing `describe`, shared by its tests: started before the first and closed after
+ * the last. Its fields are filled in when it starts, so a suite can hold on to it while it declares tests.
+ */
+export function useFixture(target: DatabaseTarget): Fixture {
+  const f = {} as Fixture;
+  before(async () => {
+    Object.assign(f, await startFixture(target));
+  });
+  after(async () => {
+    await f.close?.();
+  });
+  return f;
 }
 
 /** GET as JSON through the app (no socket). */

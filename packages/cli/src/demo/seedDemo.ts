@@ -8,6 +8,7 @@ import {
   buy,
   cidOfBytes,
   confirm,
+  courtAbi,
   createListing,
   createReview,
   type Deployment,
@@ -15,11 +16,16 @@ import {
   digestFromCid,
   encodeListingMetadata,
   encryptShipping,
+  getOrders,
+  getPublishedKey,
+  getReviewStatus,
   type LanternPublicClient,
   type LanternWalletClient,
   lanternTokenAbi,
   listingFactoryAbi,
   NATIVE_CURRENCY,
+  type OrderRecord,
+  OrderState,
   orderStateName,
   publishKey,
   ship,
@@ -28,7 +34,15 @@ import {
   type WriteContext,
 } from "@lantern/sdk";
 import { shippingKey } from "@lantern/web";
-import { type Address, createPublicClient, createWalletClient, http, parseEther, parseUnits } from "viem";
+import {
+  type Address,
+  createPublicClient,
+  createWalletClient,
+  http,
+  parseEther,
+  parseUnits,
+  zeroAddress,
+} from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { DEMO_LISTINGS, DEMO_ORDERS, DEMO_REVIEWS, type DemoListingSpec } from "./catalog.ts";
 
@@ -133,8 +147,10 @@ export const demoFile = (dataDir: string) => path.join(dataDir, "demo.json");
 /**
  * Seeds a realistic local marketplace with real transactions through the SDK and the archive importer: the
  * sample archive, a dozen listings with images from three sellers, orders in several states, five staked
- * arbiters, votes delegated. Writes `<data-dir>/demo.json` last, so a seed cut short is done again whole
- * (the archive import resumes; listings and orders are made again).
+ * arbiters, votes delegated. Writes `<data-dir>/demo.json` last. A seed cut short (Ctrl-C reaches anvil too,
+ * which saves the chain as far as it got) resumes: before each transaction the step looks on chain for
+ * what an earlier run already did (the archive import keeps a journal), so a restart ends with the demo's
+ * listings and orders exactly once.
  */
 export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -220,7 +236,16 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
 
   // 2. Tokens from the genesis allocation to the arbiters, who stake them; the operator's votes count.
   for (const [i, arbiter] of arbiters.entries()) {
-    if ((await tokenBalance(arbiter.address)) < ARBITER_TOKENS) {
+    const target = ARBITER_STAKES[i] ?? ARBITER_STAKES[0] ?? 0n;
+    const [staked] = await publicClient.readContract({
+      address: court,
+      abi: courtAbi,
+      functionName: "stakeOf",
+      args: [arbiter.address],
+    });
+    if (staked === target) continue;
+    // What the arbiter staked already came from the tokens it was sent.
+    if ((await tokenBalance(arbiter.address)) + staked < ARBITER_TOKENS) {
       await send(operator.context, {
         address: lantern,
         abi: lanternTokenAbi,
@@ -230,9 +255,15 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
         chain,
       });
     }
-    await stake(arbiter.context, { amount: ARBITER_STAKES[i] ?? ARBITER_STAKES[0] ?? 0n });
+    await stake(arbiter.context, { amount: target });
   }
-  await delegate(operator.context);
+  const delegatee = await publicClient.readContract({
+    address: lantern,
+    abi: lanternTokenAbi,
+    functionName: "delegates",
+    args: [operator.address],
+  });
+  if (delegatee.toLowerCase() !== operator.address.toLowerCase()) await delegate(operator.context);
   const votes = await tokenBalance(operator.address);
   log(
     `  Court: ${arbiters.length} arbiters staked (accounts ${DEMO_ROLES.arbiters.join(", ")}); governance: account ${DEMO_ROLES.operator} delegated ${votes / 10n ** 18n} LNTN of votes to itself`,
@@ -240,7 +271,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
 
   // 3. Listings with images in the content store, in ETH and in the test token if the factory takes one.
   const token = await approvedToken(publicClient, deployment);
-  if (token) {
+  if (token && !(await mintedTo(publicClient, deployment, token.address, buyer.address))) {
     await send(buyer.context, {
       address: token.address,
       abi: testTokenAbi,
@@ -253,8 +284,15 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
   for (const seller of sellers) {
     // The key the DApp derives from the seller's signature, so the seller reads buyers' addresses there too.
     const pair = await shippingKey(seller.context);
-    await publishKey(seller.context, { publicKey: pair.publicKey });
+    const published = await getPublishedKey(seller.context, { account: seller.address });
+    if (published?.toLowerCase() !== pair.publicKey.toLowerCase())
+      await publishKey(seller.context, { publicKey: pair.publicKey });
   }
+  const earlier = await listingsCreated(
+    publicClient,
+    deployment,
+    sellers.map((s) => s.address),
+  );
   const listings: DemoSeed["listings"] = [];
   for (const [i, spec] of DEMO_LISTINGS.entries()) {
     const seller = sellers[i % sellers.length];
@@ -275,15 +313,20 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
     const stored = await content.putJson(JSON.parse(new TextDecoder().decode(metadata.bytes)));
     if (stored.cid.toString() !== metadata.cid.toString())
       throw new Error(`The content store filed the metadata of "${spec.title}" under another CID.`);
-    const { listing } = await createListing(seller.context, {
-      price,
-      stock: spec.stock,
-      metadataCid: metadata.cid.toString(),
-      title: spec.title,
-      category: spec.category,
-      location: spec.location,
-      currency,
-    });
+    // The metadata's CID names the listing: the same spec, images and seller give the same one.
+    const listing =
+      earlier.get(`${seller.address.toLowerCase()} ${metadata.cid.toString()}`) ??
+      (
+        await createListing(seller.context, {
+          price,
+          stock: spec.stock,
+          metadataCid: metadata.cid.toString(),
+          title: spec.title,
+          category: spec.category,
+          location: spec.location,
+          currency,
+        })
+      ).listing;
     listings.push({
       address: listing,
       title: spec.title,
@@ -296,50 +339,66 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
     });
   }
   log(
-    `  Listings: ${listings.length} live listings from sellers ${DEMO_ROLES.sellers.join(", ")} (${listings.filter((l) => l.currency !== NATIVE_CURRENCY).length} priced in ${token?.symbol ?? "a token"})`,
+    `  Listings: ${listings.length} live listings from sellers ${DEMO_ROLES.sellers.join(", ")} (${listings.filter((l) => l.currency !== NATIVE_CURRENCY).length} priced in ${token?.symbol ?? "a token"})${resumed(earlier.size)}`,
   );
 
-  // 4. Orders by the buyer in several states; completed ones reviewed.
+  // 4. Orders by the buyer in several states; completed ones reviewed. An order an earlier run paid for is
+  // the buyer's next unclaimed one on the same listing, taken on from the state it reached.
+  const paidBefore = await getOrders(buyer.context, { buyer: buyer.address });
+  const unclaimed = [...paidBefore];
   const orders: DemoSeed["orders"] = [];
   for (const spec of DEMO_ORDERS) {
     const listing = listings[spec.listing];
     const seller = sellers.find((s) => s.address === listing?.seller);
     if (!listing || !seller) throw new Error(`Demo order of listing ${spec.listing}: no such listing.`);
-    const encrypted = encryptShipping((await shippingKey(seller.context)).publicKey, {
-      name: "Demo Buyer",
-      street: "1 Example Street",
-      city: "Springfield",
-      postalCode: "00000",
-      country: "US",
-    });
-    await content.putRaw(encrypted);
-    const bought = await buy(buyer.context, {
-      listing: listing.address,
-      escrowed: spec.escrowed,
-      shippingDigest: digestFromCid(cidOfBytes(encrypted)),
-    });
-    let review: DemoSeed["orders"][number]["review"] = null;
-    let order = bought.order;
-    if (spec.escrowed && (spec.state === "Shipped" || spec.state === "Completed")) {
-      order = (await ship(seller.context, { orderId: bought.orderId, order })).order;
+    const taken = unclaimed.findIndex(
+      (o) => o.listing.toLowerCase() === listing.address.toLowerCase() && o.escrowed === spec.escrowed,
+    );
+    let order: OrderRecord;
+    if (taken >= 0) {
+      order = unclaimed.splice(taken, 1)[0] as OrderRecord;
+    } else {
+      const encrypted = encryptShipping((await shippingKey(seller.context)).publicKey, {
+        name: "Demo Buyer",
+        street: "1 Example Street",
+        city: "Springfield",
+        postalCode: "00000",
+        country: "US",
+      });
+      await content.putRaw(encrypted);
+      order = (
+        await buy(buyer.context, {
+          listing: listing.address,
+          escrowed: spec.escrowed,
+          shippingDigest: digestFromCid(cidOfBytes(encrypted)),
+        })
+      ).order;
     }
-    if (spec.escrowed && spec.state === "Completed") {
-      order = (await confirm(buyer.context, { orderId: bought.orderId, order })).order;
+    const orderId = order.orderId;
+    const amount = order.amount;
+    let review: DemoSeed["orders"][number]["review"] = null;
+    if (spec.escrowed && spec.state !== "Paid" && order.state === OrderState.Paid) {
+      order = (await ship(seller.context, { orderId, order })).order;
+    }
+    if (spec.escrowed && spec.state === "Completed" && order.state === OrderState.Shipped) {
+      order = (await confirm(buyer.context, { orderId, order })).order;
     }
     const reviewSpec = DEMO_REVIEWS[spec.listing];
     if (spec.state === "Completed" && reviewSpec) {
       const text = new TextEncoder().encode(reviewSpec.text);
       await content.putRaw(text);
-      await createReview(buyer.context, {
-        orderId: bought.orderId,
-        order,
-        rating: reviewSpec.rating,
-        textDigest: digestFromCid(cidOfBytes(text)),
-      });
+      if (!(await getReviewStatus(buyer.context, { orderId })).reviewed) {
+        await createReview(buyer.context, {
+          orderId,
+          order,
+          rating: reviewSpec.rating,
+          textDigest: digestFromCid(cidOfBytes(text)),
+        });
+      }
       review = reviewSpec;
     }
     orders.push({
-      id: bought.orderId.toString(),
+      id: orderId.toString(),
       listing: listing.address,
       buyer: buyer.address,
       seller: seller.address,
@@ -347,14 +406,14 @@ export async function seedDemo(options: SeedDemoOptions): Promise<DemoSeed> {
       state: spec.escrowed ? orderStateName(order.state) : "Direct",
       escrowed: spec.escrowed,
       currency: listing.currency,
-      amount: bought.order.amount.toString(),
+      amount: amount.toString(),
       review,
     });
   }
   const byState = new Map<string, number>();
   for (const o of orders) byState.set(o.state, (byState.get(o.state) ?? 0) + 1);
   log(
-    `  Orders: ${orders.length} by account ${DEMO_ROLES.buyer} (${[...byState].map(([s, n]) => `${n} ${s}`).join(", ")}); ${orders.filter((o) => o.review).length} reviewed`,
+    `  Orders: ${orders.length} by account ${DEMO_ROLES.buyer} (${[...byState].map(([s, n]) => `${n} ${s}`).join(", ")}); ${orders.filter((o) => o.review).length} reviewed${resumed(paidBefore.length)}`,
   );
 
   const seed: DemoSeed = {
@@ -415,6 +474,48 @@ async function approvedToken(
     functionName: "symbol",
   });
   return { address: approved.args.currency, symbol };
+}
+
+/** How a step's log line says that an earlier, interrupted run had done part of it. */
+const resumed = (found: number) => (found > 0 ? `; ${found} of them found from an earlier run` : "");
+
+/** The listings these sellers created, by seller and metadata CID. */
+async function listingsCreated(
+  publicClient: LanternPublicClient,
+  deployment: Deployment,
+  sellers: Address[],
+): Promise<Map<string, Address>> {
+  const logs = await publicClient.getContractEvents({
+    address: deployment.contracts.ListingFactory,
+    abi: listingFactoryAbi,
+    eventName: "ListingCreated",
+    args: { seller: sellers },
+    fromBlock: deployment.deploymentBlock,
+    strict: true,
+  });
+  const out = new Map<string, Address>();
+  for (const log of logs) {
+    const key = `${log.args.seller.toLowerCase()} ${log.args.params.metadataCid}`;
+    if (!out.has(key)) out.set(key, log.args.listing);
+  }
+  return out;
+}
+
+/** Whether the test token was ever minted to this account (the buyer's allowance of it is minted once). */
+async function mintedTo(
+  publicClient: LanternPublicClient,
+  deployment: Deployment,
+  token: Address,
+  to: Address,
+): Promise<boolean> {
+  const logs = await publicClient.getContractEvents({
+    address: token,
+    abi: testTokenAbi,
+    eventName: "Transfer",
+    args: { from: zeroAddress, to },
+    fromBlock: deployment.deploymentBlock,
+  });
+  return logs.length > 0;
 }
 
 /** The sample's images a listing shows, put into the content store; their CIDs, cover first. */

@@ -1,7 +1,6 @@
 import {
   cancel,
   cidFromDigest,
-  cidOfBytes,
   confirm,
   decryptShipping,
   digestFromCid,
@@ -57,14 +56,6 @@ export function OrderCard({ order, role }: { order: OrderRecord; role: "buyer" |
       ]);
     }
     return done;
-  }
-
-  async function uploadText(text: string): Promise<string> {
-    const bytes = new TextEncoder().encode(text);
-    const cid = await api.upload(bytes, "application/octet-stream");
-    if (cid !== cidOfBytes(bytes).toString())
-      throw new Error("The content store filed the text under another CID.");
-    return cid;
   }
 
   async function readAddress() {
@@ -160,7 +151,7 @@ export function OrderCard({ order, role }: { order: OrderRecord; role: "buyer" |
                     orderId: order.orderId,
                     order,
                     ...(tracking.trim()
-                      ? { trackingDigest: digestFromCid(await uploadText(tracking.trim())) }
+                      ? { trackingDigest: digestFromCid(await api.uploadText(tracking.trim(), "the text")) }
                       : {}),
                   }),
                 );
@@ -223,10 +214,11 @@ export function OrderCard({ order, role }: { order: OrderRecord; role: "buyer" |
               }
               setEvidenceError(undefined);
               void act("Opening a dispute", async () => {
-                const doc = { name: `Evidence for order ${order.orderId}`, description: evidence.trim() };
-                // Stored as opaque bytes: the API takes JSON documents only if they are listing metadata.
-                const cid = await uploadText(JSON.stringify(doc));
-                return dispute(context, { orderId: order.orderId, order, evidence: `/ipfs/${cid}` });
+                const uri = await api.uploadEvidence(
+                  { name: `Evidence for order ${order.orderId}`, description: evidence.trim() },
+                  "the text",
+                );
+                return dispute(context, { orderId: order.orderId, order, evidence: uri });
               });
             }}
           >

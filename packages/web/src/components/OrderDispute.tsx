@@ -1,4 +1,4 @@
-import { cidOfBytes, type OrderRecord, OrderState, payArbitrationFee } from "@lantern/sdk";
+import { type OrderRecord, OrderState, payArbitrationFee } from "@lantern/sdk";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatEther } from "viem";
@@ -53,15 +53,12 @@ export function OrderDispute({
                 onSubmit={async (e) => {
                   e.preventDefault();
                   const done = await tx.run("Paying the arbitration fee", async () => {
-                    let evidence: string | undefined;
-                    if (story.trim()) {
-                      const doc = { name: `Evidence for order ${order.orderId}`, description: story.trim() };
-                      const bytes = new TextEncoder().encode(JSON.stringify(doc));
-                      const cid = await api.upload(bytes, "application/octet-stream");
-                      if (cid !== cidOfBytes(bytes).toString())
-                        throw new Error("The content store filed the evidence under another CID.");
-                      evidence = `/ipfs/${cid}`;
-                    }
+                    const evidence = story.trim()
+                      ? await api.uploadEvidence(
+                          { name: `Evidence for order ${order.orderId}`, description: story.trim() },
+                          "the evidence",
+                        )
+                      : undefined;
                     return payArbitrationFee(context, {
                       orderId: order.orderId,
                       order,

@@ -1,4 +1,4 @@
-import { cidOfBytes, listingCurationAbi, reportListing } from "@lantern/sdk";
+import { listingCurationAbi, reportListing } from "@lantern/sdk";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { formatEther } from "viem";
@@ -38,14 +38,11 @@ export function ReportListing({ listing, reportOpen }: { listing: `0x${string}`;
     setError(problem);
     if (problem || !context) return;
     const done = await tx.run("Reporting the listing", async () => {
-      // ERC-1497 evidence, stored as opaque bytes (the API takes JSON documents only if they are listings).
-      const bytes = new TextEncoder().encode(
-        JSON.stringify({ name: `Report of listing ${listing}`, description: reason.trim() }),
+      const evidence = await api.uploadEvidence(
+        { name: `Report of listing ${listing}`, description: reason.trim() },
+        "the report",
       );
-      const cid = await api.upload(bytes, "application/octet-stream");
-      if (cid !== cidOfBytes(bytes).toString())
-        throw new Error("The content store filed the report under another CID.");
-      return reportListing(context, { listing, evidence: `/ipfs/${cid}` });
+      return reportListing(context, { listing, evidence });
     });
     if (done) await queryClient.invalidateQueries({ queryKey: ["report", listing] });
   }

@@ -1,4 +1,4 @@
-import { cidOfBytes, contestReport, executeReportDefault, ReportState } from "@lantern/sdk";
+import { contestReport, executeReportDefault, ReportState } from "@lantern/sdk";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { formatEther } from "viem";
@@ -48,13 +48,11 @@ export function ReportStatus({ report, isSeller }: { report: ListingReport; isSe
       return;
     }
     const done = await tx.run("Contesting the report", async () => {
-      const bytes = new TextEncoder().encode(
-        JSON.stringify({ name: `Answer to report ${report.reportId}`, description: answer.trim() }),
+      const evidence = await api.uploadEvidence(
+        { name: `Answer to report ${report.reportId}`, description: answer.trim() },
+        "the answer",
       );
-      const cid = await api.upload(bytes, "application/octet-stream");
-      if (cid !== cidOfBytes(bytes).toString())
-        throw new Error("The content store filed the answer under another CID.");
-      return contestReport(context, { reportId: report.reportId, evidence: `/ipfs/${cid}` });
+      return contestReport(context, { reportId: report.reportId, evidence });
     });
     if (done) await refresh();
   }

@@ -1,6 +1,5 @@
 import {
   answerReview,
-  cidOfBytes,
   createReview,
   digestFromCid,
   getReviewStatus,
@@ -51,11 +50,7 @@ export function ReviewForm({ order, role }: { order: OrderRecord; role: "buyer" 
     const done = await tx.run(answering ? "Answering the review" : "Posting your review", async () => {
       let textDigest: `0x${string}` | undefined;
       if (text.trim()) {
-        const bytes = new TextEncoder().encode(text.trim());
-        const cid = await api.upload(bytes, "application/octet-stream");
-        if (cid !== cidOfBytes(bytes).toString())
-          throw new Error("The content store filed the text under another CID.");
-        textDigest = digestFromCid(cid);
+        textDigest = digestFromCid(await api.uploadText(text.trim(), "the text"));
       }
       return answering
         ? answerReview(context, { orderId: order.orderId, order, textDigest: textDigest as `0x${string}` })

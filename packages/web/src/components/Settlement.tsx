@@ -1,7 +1,6 @@
 import {
   acceptSettlement,
   cidFromDigest,
-  cidOfBytes,
   digestFromCid,
   type OrderRecord,
   OrderState,
@@ -78,11 +77,7 @@ export function Settlement({
     void act("Proposing a settlement", async () => {
       let messageDigest: `0x${string}` | undefined;
       if (message.trim()) {
-        const bytes = new TextEncoder().encode(message.trim());
-        const cid = await api.upload(bytes, "application/octet-stream");
-        if (cid !== cidOfBytes(bytes).toString())
-          throw new Error("The content store filed the message under another CID.");
-        messageDigest = digestFromCid(cid);
+        messageDigest = digestFromCid(await api.uploadText(message.trim(), "the message"));
       }
       return proposeSettlement(context, {
         orderId: order.orderId,

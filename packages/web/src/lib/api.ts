@@ -1,4 +1,4 @@
-import { parseCid, verifyContent } from "@lantern/sdk";
+import { cidOfBytes, parseCid, verifyContent } from "@lantern/sdk";
 
 /** A failed API call: `status` 0 when the API could not be reached at all. */
 export class ApiError extends Error {
@@ -44,6 +44,30 @@ export class Api {
     });
     const body = await this.#json<{ cid: string }>(response);
     return body.cid;
+  }
+
+  /**
+   * Uploads bytes as opaque content and checks that the CID the store answers is theirs, so no transaction
+   * points at other bytes than the user's; `what` names them in the error ("the report").
+   */
+  async uploadChecked(bytes: Uint8Array, what: string): Promise<string> {
+    const cid = await this.upload(bytes, "application/octet-stream");
+    if (cid !== cidOfBytes(bytes).toString())
+      throw new Error(`The content store filed ${what} under another CID.`);
+    return cid;
+  }
+
+  /** Text (a review, a message, a tracking number) as checked opaque content; returns its CID. */
+  uploadText(text: string, what: string): Promise<string> {
+    return this.uploadChecked(new TextEncoder().encode(text), what);
+  }
+
+  /**
+   * An ERC-1497 evidence document as checked opaque content (the API takes JSON documents only if they are
+   * listing metadata); returns the URI the contracts record, `/ipfs/<cid>`.
+   */
+  async uploadEvidence(doc: { name: string; description: string }, what: string): Promise<string> {
+    return `/ipfs/${await this.uploadText(JSON.stringify(doc), what)}`;
   }
 
   /** Sends a JSON body; a refusal becomes an ApiError with the API's reason and the field it named. */

@@ -1,6 +1,5 @@
 import {
   buy,
-  cidOfBytes,
   digestFromCid,
   encryptShipping,
   escrowAbi,
@@ -216,9 +215,7 @@ function BuyForm({ view }: { view: ListingView }) {
       if (!sellerKey)
         throw new Error("The seller has not published a key to encrypt your address to; ask them to.");
       const encrypted = encryptShipping(sellerKey, parsed.data);
-      const cid = await api.upload(encrypted, "application/octet-stream");
-      if (cid !== cidOfBytes(encrypted).toString())
-        throw new Error("The content store filed your details under another CID.");
+      const cid = await api.uploadChecked(encrypted, "your details");
       return buy(context, {
         listing: view.listing,
         quantity: q.n as number,

@@ -29,7 +29,8 @@ export interface ListingRow {
   updatedTime: bigint;
 }
 
-const LISTING_COLUMNS = [
+/** The listings table's columns, in the order a row is written (also what bulk loaders copy into). */
+export const LISTING_COLUMNS = [
   "address",
   "seller",
   "template",
