@@ -195,6 +195,9 @@ export function useArbiterAccount(account: Address | undefined) {
     queryKey: ["arbiter", account],
     queryFn: () => readArbiterAccount(read, account as Address),
     enabled: account !== undefined && read.deployment.contracts.Court !== undefined,
+    // Balance, stake and locks also change by others' transactions (tokens received, seats drawn,
+    // penalties), so the figures follow the chain without a reload.
+    refetchInterval: 5_000,
   });
 }
 
