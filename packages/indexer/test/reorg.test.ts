@@ -1,40 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { digestTables, type Indexer, ReorgTooDeepError } from "../src/index.ts";
-import { startChain, type TestChain, trade } from "./helpers/chain.ts";
-import { databaseTargets, type TestDatabase } from "./helpers/databases.ts";
-import { eventually, testIndexer } from "./helpers/indexer.ts";
-
-/** Resolves once the index's checkpoint is the chain's current head block, same number and hash. */
-async function synced(indexer: Indexer, chain: TestChain): Promise<void> {
-  await eventually(
-    async () => {
-      const head = await chain.publicClient.getBlock();
-      const [cp] = await indexer.query<{ n: string; hash: string }>(
-        "SELECT block_number::text AS n, block_hash AS hash FROM checkpoint",
-      );
-      return cp?.n === head.number.toString() && cp.hash === head.hash;
-    },
-    30_000,
-    "the index to reach the head",
-  );
-}
-
-/** The digest of indexing the chain as it is now, from scratch, into a new database. */
-async function fromScratch(
-  chain: TestChain,
-  create: () => Promise<TestDatabase>,
-): Promise<Record<string, string>> {
-  const db = await create();
-  const indexer = testIndexer(chain.rpcUrl, chain.deployment, db.config);
-  try {
-    await indexer.backfill();
-    return await digestTables(indexer);
-  } finally {
-    await indexer.stop();
-    await db.drop();
-  }
-}
+import { digestTables, ReorgTooDeepError } from "../src/index.ts";
+import { startChain, trade } from "./helpers/chain.ts";
+import { databaseTargets } from "./helpers/databases.ts";
+import { fromScratch, synced, testIndexer } from "./helpers/indexer.ts";
 
 for (const target of databaseTargets()) {
   describe(`reorgs on ${target.name}`, () => {

@@ -10,25 +10,10 @@ import {
   digestFromCid,
   ship,
 } from "@lantern/sdk";
-import { digestTables, type Indexer } from "../src/index.ts";
+import { digestTables } from "../src/index.ts";
 import { startChain, type TestChain } from "./helpers/chain.ts";
-import { databaseTargets, type TestDatabase } from "./helpers/databases.ts";
-import { eventually, testIndexer } from "./helpers/indexer.ts";
-
-/** Resolves once the index's checkpoint is the chain's current head block, same number and hash. */
-async function synced(indexer: Indexer, chain: TestChain): Promise<void> {
-  await eventually(
-    async () => {
-      const head = await chain.publicClient.getBlock();
-      const [cp] = await indexer.query<{ n: string; hash: string }>(
-        "SELECT block_number::text AS n, block_hash AS hash FROM checkpoint",
-      );
-      return cp?.n === head.number.toString() && cp.hash === head.hash;
-    },
-    30_000,
-    "the index to reach the head",
-  );
-}
+import { databaseTargets } from "./helpers/databases.ts";
+import { fromScratch, synced, testIndexer } from "./helpers/indexer.ts";
 
 /** A listing bought with escrow, shipped and confirmed: an order its buyer may review. */
 async function completedOrder(
@@ -67,21 +52,6 @@ interface ReviewRow {
 
 const REVIEWS_SQL = `SELECT order_id::text, contract, seller, buyer, listing, rating::int AS rating, text_cid,
   answer_cid, created_time::text, answered_block::text FROM reviews ORDER BY order_id`;
-
-async function fromScratch(
-  chain: TestChain,
-  create: () => Promise<TestDatabase>,
-): Promise<Record<string, string>> {
-  const db = await create();
-  const indexer = testIndexer(chain.rpcUrl, chain.deployment, db.config);
-  try {
-    await indexer.backfill();
-    return await digestTables(indexer);
-  } finally {
-    await indexer.stop();
-    await db.drop();
-  }
-}
 
 for (const target of databaseTargets()) {
   describe(`reviews on ${target.name}`, () => {
