@@ -87,35 +87,42 @@ async function listingSitemap(
   };
 }
 
-async function* listingUrls(
+function listingUrls(
   db: ApiDatabase,
   site: Site,
   request: FastifyRequest,
   start: { block: string; address: string },
 ): AsyncGenerator<string> {
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
   const base = absoluteUrl(site, request, "/listing/");
-  let after: [string, string] | undefined;
+  return urlset(
+    (limit, after?: { address: string; block: string; t: string }) =>
+      db.query<{ address: string; block: string; t: string }>(
+        `SELECT l.address, l.created_block::text AS block, coalesce(l.updated_time, l.created_time)::text AS t FROM listings l
+           WHERE ${LIVE} AND (l.created_block, l.address) ${after ? ">" : ">="} ($1::bigint, $2) ORDER BY l.created_block, l.address LIMIT $3`,
+        [...(after ? [after.block, after.address] : [start.block, start.address]), limit],
+      ),
+    (row) => `<url><loc>${escapeText(base + row.address)}</loc><lastmod>${isoDate(row.t)}</lastmod></url>\n`,
+  );
+}
+
+/**
+ * A <urlset> of at most URLS_PER_SITEMAP entries, read in key order BATCH rows at a time: `batch` gives
+ * the rows after the last one of the previous batch (from the file's first row when there is none).
+ */
+async function* urlset<Row>(
+  batch: (limit: number, after?: Row) => Promise<Row[]>,
+  entry: (row: Row) => string,
+): AsyncGenerator<string> {
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
+  let after: Row | undefined;
   let sent = 0;
   while (sent < URLS_PER_SITEMAP) {
     const limit = Math.min(BATCH, URLS_PER_SITEMAP - sent);
-    const rows = await db.query<{ address: string; block: string; t: string }>(
-      after
-        ? `SELECT l.address, l.created_block::text AS block, coalesce(l.updated_time, l.created_time)::text AS t FROM listings l
-           WHERE ${LIVE} AND (l.created_block, l.address) > ($1::bigint, $2) ORDER BY l.created_block, l.address LIMIT $3`
-        : `SELECT l.address, l.created_block::text AS block, coalesce(l.updated_time, l.created_time)::text AS t FROM listings l
-           WHERE ${LIVE} AND (l.created_block, l.address) >= ($1::bigint, $2) ORDER BY l.created_block, l.address LIMIT $3`,
-      [...(after ?? [start.block, start.address]), limit],
-    );
+    const rows = await batch(limit, after);
     if (rows.length === 0) break;
-    let chunk = "";
-    for (const row of rows) {
-      chunk += `<url><loc>${escapeText(base + row.address)}</loc><lastmod>${isoDate(row.t)}</lastmod></url>\n`;
-    }
-    yield chunk;
+    yield rows.map(entry).join("");
     sent += rows.length;
-    const last = rows[rows.length - 1] as { address: string; block: string };
-    after = [last.block, last.address];
+    after = rows[rows.length - 1];
     if (rows.length < limit) break;
   }
   yield "</urlset>\n";
@@ -154,38 +161,24 @@ async function archiveSitemap(
   };
 }
 
-async function* archiveUrls(
+function archiveUrls(
   db: ApiDatabase,
   site: Site,
   request: FastifyRequest,
   start: { block: string; index: number },
 ): AsyncGenerator<string> {
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n`;
   const base = absoluteUrl(site, request, "/archive/");
-  let after: [string, number] = [start.block, start.index];
-  let first = true;
-  let sent = 0;
-  while (sent < URLS_PER_SITEMAP) {
-    const limit = Math.min(BATCH, URLS_PER_SITEMAP - sent);
-    const rows = await db.query<{ id: string; block: string; index: number }>(
-      `SELECT coalesce(legacy_label, legacy_id::text) AS id, block_number::text AS block, log_index AS index
-         FROM archive_records WHERE ${ARCHIVED_LISTING} AND (block_number, log_index) ${first ? ">=" : ">"} ($1::bigint, $2::int)
-         ORDER BY block_number, log_index LIMIT $3`,
-      [...after, limit],
-    );
-    first = false;
-    if (rows.length === 0) break;
-    let chunk = "";
+  return urlset(
+    (limit, after?: { id: string; block: string; index: number }) =>
+      db.query<{ id: string; block: string; index: number }>(
+        `SELECT coalesce(legacy_label, legacy_id::text) AS id, block_number::text AS block, log_index AS index
+           FROM archive_records WHERE ${ARCHIVED_LISTING} AND (block_number, log_index) ${after ? ">" : ">="} ($1::bigint, $2::int)
+           ORDER BY block_number, log_index LIMIT $3`,
+        [...(after ? [after.block, Number(after.index)] : [start.block, start.index]), limit],
+      ),
     // The page's own canonical form: the old id, percent-encoded as one path segment.
-    for (const row of rows)
-      chunk += `<url><loc>${escapeText(base + encodeURIComponent(row.id))}</loc></url>\n`;
-    yield chunk;
-    sent += rows.length;
-    const last = rows[rows.length - 1] as { block: string; index: number };
-    after = [last.block, Number(last.index)];
-    if (rows.length < limit) break;
-  }
-  yield "</urlset>\n";
+    (row) => `<url><loc>${escapeText(base + encodeURIComponent(row.id))}</loc></url>\n`,
+  );
 }
 
 /** The home page and every category (and parent category) with live listings. */
