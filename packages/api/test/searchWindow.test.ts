@@ -3,7 +3,7 @@
 // lacks is still found among older listings, and the window's query really uses the window's index.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { type Database, rollSearchWindow, type SearchWindow } from "@lantern/indexer";
+import { type Database, readSearchWindow, rollSearchWindow, type SearchWindow } from "@lantern/indexer";
 import { databaseTargets } from "../../indexer/test/helpers/databases.ts";
 import { loadedDatabase } from "../../indexer/test/helpers/loaded.ts";
 import type { ApiDatabase } from "../src/index.ts";
@@ -29,11 +29,9 @@ for (const target of databaseTargets()) {
       const moved = await rollSearchWindow(db, { target: 600 });
       // loadListings already moved it; this call finds nothing to do.
       assert.equal(moved, undefined);
-      const [row] = await db.query<{ first_block: string; index_name: string }>(
-        "SELECT first_block::text, index_name FROM search_window",
-      );
-      assert.ok(row, "the load built a window");
-      window = { firstBlock: BigInt(row.first_block), indexName: row.index_name };
+      const built = await readSearchWindow(db);
+      assert.ok(built, "the load built a window");
+      window = built;
       api = {
         query: (text, params) => {
           sql.push(text);

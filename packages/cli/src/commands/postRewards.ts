@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import {
   type Deployment,
   epochBounds,
@@ -118,19 +119,8 @@ export async function runLocalDistributor(
       if (failure !== lastFailure) options.log(`Rewards: could not post an epoch's root yet: ${failure}`);
       lastFailure = failure;
     }
-    await new Promise<void>((resolve) => {
-      // The listener goes with the timer: one added every round and never removed piles up for as long
-      // as the node runs (Node warns at eleven).
-      const onAbort = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        options.signal.removeEventListener("abort", onAbort);
-        resolve();
-      }, options.intervalMs ?? 2_000);
-      options.signal.addEventListener("abort", onAbort, { once: true });
-    });
+    // Node's timer removes its abort listener when it fires; stopping ends the wait early.
+    await delay(options.intervalMs ?? 2_000, undefined, { signal: options.signal }).catch(() => {});
   }
 }
 
