@@ -20,7 +20,6 @@ before(async () => {
   stack = await startStack({ demo: true });
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
 });
 
 after(async () => {

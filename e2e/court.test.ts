@@ -66,7 +66,6 @@ before(async () => {
   orderId = await buyWithEscrow(sdkContext(stack, deployment, BUYER), listing);
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
 });
 
 after(async () => {

@@ -52,7 +52,6 @@ before(async () => {
   stack = await startStack({ demo: true });
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
 
   // The listing the rewards are earned on, seeded through the SDK: selling in the browser is another test's.
   const deployment = await deploymentOf(stack.url);

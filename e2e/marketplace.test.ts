@@ -24,7 +24,6 @@ before(async () => {
   stack = await startStack();
   browser = await launchBrowser();
   page = await browser.context.newPage();
-  page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
 });
 
 after(async () => {

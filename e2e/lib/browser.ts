@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium (apt-get install chromium): the tests never download a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -11,7 +11,10 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium on a fresh profile directory (no wallet state or cache), removed on close. */
+/**
+ * Launches headless Chromium on a fresh profile directory (no wallet state or cache), removed on close.
+ * Uncaught errors of its pages are logged as `page error: ...`.
+ */
 export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), "lantern-chromium-"));
   const context = await chromium
@@ -34,6 +37,12 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
       rmSync(profile, { recursive: true, force: true });
       throw error;
     });
+  // Every page's uncaught errors reach the test log, whichever test opened the page (and the blank one a
+  // persistent context starts with).
+  const logErrors = (page: Page) =>
+    page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  context.pages().forEach(logErrors);
+  context.on("page", logErrors);
   return {
     context,
     async close() {
